@@ -1,0 +1,315 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The one HTTP client every konnect.konnect module talks through.
+
+It owns authentication (bearer token or the legacy email/password login), the routing of each
+request to the global or the regional host, retries with backoff, pagination and the translation
+of Konnect's two error formats into one readable message.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import random
+import re
+import sys
+import time
+import traceback
+
+REQUESTS_IMPORT_ERROR = None
+try:
+    import requests
+    HAS_REQUESTS = True
+except ImportError:
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import (
+    AmbiguousWriteError,
+    KonnectApiError,
+    KonnectConnectionError,
+    KonnectParameterError,
+)
+from ansible_collections.konnect.konnect.plugins.module_utils.version import COLLECTION_VERSION
+
+REGIONS = ('us', 'eu', 'au', 'me', 'in', 'sg')
+GLOBAL_API_URL = 'https://global.api.konghq.com'
+REGIONAL_API_URL = 'https://{region}.api.konghq.com'
+TOKEN_PREFIXES = ('kpat_', 'spat_')
+LEGACY_LOGIN_PATH = '/kauth/api/v1/authenticate'
+
+# API families served only by the global host; every other path goes to the chosen region.
+GLOBAL_PATH_PREFIXES = (
+    '/v3/users', '/v3/invites', '/v3/teams', '/v3/roles', '/v3/portal-roles', '/v3/system-accounts',
+    '/v3/identity-provider', '/v3/authentication-settings', '/v3/authenticate', '/v3/organizations',
+    '/v2/cloud-gateways', '/v0/serverless-cloud-gateways', '/v1/notifications', '/kauth/',
+)
+
+IDEMPOTENT_METHODS = frozenset(('GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'))
+RETRYABLE_STATUSES = frozenset((502, 503, 504))
+PAGE_SIZE = 100
+BACKOFF_BASE_SECONDS = 0.5
+BACKOFF_MAX_SECONDS = 30.0
+HIDDEN = '********'
+
+_REGION_PLACEHOLDER = '{region}'
+
+
+class Response(object):
+    """The parts of an HTTP answer the engine needs."""
+
+    def __init__(self, status, body, headers=None):
+        self.status = status
+        self.body = body
+        self.headers = headers or {}
+
+    @property
+    def ok(self):
+        return 200 <= self.status < 300
+
+
+def is_global_path(path):
+    for prefix in GLOBAL_PATH_PREFIXES:
+        if prefix.endswith('/'):
+            if path.startswith(prefix):
+                return True
+        elif path == prefix or path.startswith(prefix + '/') or path.startswith(prefix + '?'):
+            return True
+    return False
+
+
+def check_token(token):
+    """Fail early, without echoing the token, when it is not a Konnect token."""
+    if not token.startswith(TOKEN_PREFIXES):
+        raise KonnectParameterError(
+            "konnect_token does not look like a Konnect token: it must start with 'kpat_' (personal access token) "
+            "or 'spat_' (system account access token). The value was not sent anywhere.")
+
+
+def retry_after_seconds(value, now=None):
+    """Seconds to wait from a Retry-After header given in seconds or as an HTTP-date; None if unusable."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment is None:
+        return None
+    now = time.time() if now is None else now
+    return max(0.0, moment.timestamp() - now)
+
+
+def backoff_seconds(attempt, rand=random.random):
+    """Exponential backoff with 'full jitter' between half and all of the step."""
+    step = min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * (2 ** attempt))
+    return step * (0.5 + rand() / 2)
+
+
+class KonnectClient(object):
+    """Talks to Konnect; never builds a URL from caller input beyond the API path."""
+
+    def __init__(self, token=None, region='us', api_url=None, global_api_url=None, email=None, password=None,
+                 validate_certs=True, ca_path=None, timeout=30, max_retries=5, sleep=time.sleep, warn=None):
+        if not HAS_REQUESTS:
+            raise KonnectParameterError('The Python library requests is required on the host that runs this task.',
+                                        exception=REQUESTS_IMPORT_ERROR)
+        if region not in REGIONS:
+            raise KonnectParameterError('konnect_region must be one of %s, got %r.' % (', '.join(REGIONS), region))
+        self.region = region
+        self.regional_url = self._base_url(api_url or REGIONAL_API_URL, region)
+        if global_api_url:
+            self.global_url = self._base_url(global_api_url, 'global')
+        elif api_url:
+            self.global_url = self._base_url(api_url, 'global')
+        else:
+            self.global_url = GLOBAL_API_URL
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._sleep = sleep
+        self._warn = warn or (lambda msg: None)
+        self._secrets = [s for s in (token, password) if s]
+        self.session = requests.Session()
+        self.session.verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
+        self.session.headers.update({
+            'User-Agent': user_agent(),
+            'Accept': 'application/json, application/problem+json',
+        })
+        if token:
+            check_token(token)
+            self.session.headers['Authorization'] = 'Bearer ' + token
+            self._login = None
+        elif email and password:
+            self._login = (email, password)
+        else:
+            raise KonnectParameterError(
+                'No Konnect credentials: set konnect_token (or the KONNECT_TOKEN / KONNECT_SPAT environment variable), '
+                'or the legacy konnect_email and konnect_password.')
+
+    @classmethod
+    def from_params(cls, params, **kwargs):
+        return cls(
+            token=params.get('konnect_token'),
+            region=params.get('konnect_region') or 'us',
+            api_url=params.get('konnect_api_url'),
+            global_api_url=params.get('konnect_global_api_url'),
+            email=params.get('konnect_email'),
+            password=params.get('konnect_password'),
+            validate_certs=params.get('validate_certs', True),
+            ca_path=params.get('ca_path'),
+            timeout=params.get('timeout') or 30,
+            max_retries=params.get('max_retries') if params.get('max_retries') is not None else 5,
+            **kwargs)
+
+    @staticmethod
+    def _base_url(template, region):
+        return template.replace(_REGION_PLACEHOLDER, region).rstrip('/')
+
+    def url_for(self, path):
+        base = self.global_url if is_global_path(path) else self.regional_url
+        return base + path
+
+    # -- requests -------------------------------------------------------------------------------
+
+    def request(self, method, path, params=None, body=None, what=None, expected=None):
+        """Send one API call, retrying what is safe to retry; return a Response or raise KonnectApiError.
+
+        ``expected`` lists statuses the caller handles itself (for example 404 on a lookup).
+        ``what`` names the entity for error messages ("control plane 'prod'").
+        """
+        self._ensure_logged_in()
+        method = method.upper()
+        attempt = 0
+        while True:
+            try:
+                response = self._send(method, path, params, body)
+            except requests.exceptions.RequestException as exc:
+                if method not in IDEMPOTENT_METHODS:
+                    raise AmbiguousWriteError(self._clean('%s %s did not get an answer (%s); it may or may not have been applied.'
+                                                          % (method, path, type(exc).__name__)))
+                if attempt >= self.max_retries:
+                    raise KonnectConnectionError(self._clean('Could not reach Konnect for %s %s after %d attempts: %s'
+                                                             % (method, path, attempt + 1, exc)))
+                self._pause(attempt, None, '%s %s: %s' % (method, path, type(exc).__name__))
+                attempt += 1
+                continue
+            if expected and response.status in expected:
+                return response
+            if response.ok:
+                return response
+            if self._should_retry(method, response.status) and attempt < self.max_retries:
+                self._pause(attempt, response.headers.get('Retry-After'), '%s %s answered %d' % (method, path, response.status))
+                attempt += 1
+                continue
+            if response.status in RETRYABLE_STATUSES and method not in IDEMPOTENT_METHODS:
+                raise AmbiguousWriteError('%s %s answered %d; it may or may not have been applied.' % (method, path, response.status))
+            raise KonnectApiError(response.status, method, path, response.body, what=what, secrets=self._secrets)
+
+    def _should_retry(self, method, status):
+        if status == 429:
+            return True  # a rate-limited request was not processed, whatever its method
+        return status in RETRYABLE_STATUSES and method in IDEMPOTENT_METHODS
+
+    def _pause(self, attempt, retry_after, reason):
+        delay = retry_after_seconds(retry_after)
+        if delay is None:
+            delay = backoff_seconds(attempt)
+        delay = min(delay, BACKOFF_MAX_SECONDS * 2)
+        self._warn('Konnect: %s; retrying in %.1fs (attempt %d of %d).' % (reason, delay, attempt + 1, self.max_retries))
+        self._sleep(delay)
+
+    def _send(self, method, path, params, body):
+        kwargs = {'params': params, 'timeout': self.timeout}
+        if body is not None:
+            kwargs['data'] = json.dumps(body)
+            kwargs['headers'] = {'Content-Type': 'application/json'}
+        raw = self.session.request(method, self.url_for(path), **kwargs)
+        return Response(raw.status_code, _decode(raw), raw.headers)
+
+    def _ensure_logged_in(self):
+        if not self._login:
+            return
+        email_address, password = self._login
+        self._login = None
+        response = self._send('POST', LEGACY_LOGIN_PATH, None, {'username': email_address, 'password': password})
+        if not response.ok:
+            raise KonnectApiError(response.status, 'POST', LEGACY_LOGIN_PATH, response.body,
+                                  what='the legacy email/password login', secrets=self._secrets)
+
+    def _clean(self, text):
+        for secret in self._secrets:
+            text = text.replace(secret, HIDDEN)
+        return text
+
+    # -- conveniences -----------------------------------------------------------------------------
+
+    def get(self, path, params=None, what=None, expected=None):
+        return self.request('GET', path, params=params, what=what, expected=expected)
+
+    def paginate(self, path, style, params=None, what=None):
+        """Yield every item of a list endpoint, following whichever of Konnect's pagination styles it uses."""
+        params = dict(params or {})
+        if style == 'offset':
+            params['size'] = PAGE_SIZE
+        elif style in ('page', 'cursor'):
+            params['page[size]'] = PAGE_SIZE
+        if style == 'page':
+            params['page[number]'] = 1
+        seen_pages = 0
+        while True:
+            body = self.get(path, params=params, what=what).body or {}
+            items = body.get('data', body.get('items', [])) or []
+            for item in items:
+                yield item
+            seen_pages += 1
+            next_params = next_page_params(style, body, params, len(items))
+            if next_params is None or seen_pages > 100000:
+                return
+            params = next_params
+
+
+def next_page_params(style, body, params, count):
+    """The query for the following page, or None on the last page."""
+    if style == 'offset':
+        offset = body.get('offset')
+        return dict(params, offset=offset) if offset else None
+    if style == 'cursor':
+        nxt = ((body.get('meta') or {}).get('page') or {}).get('next') or (body.get('page') or {}).get('next')
+        cursor = _cursor_from(nxt)
+        return dict(params, **{'page[after]': cursor}) if cursor else None
+    page = (body.get('meta') or {}).get('page') or {}
+    number = int(page.get('number') or params.get('page[number]') or 1)
+    size = int(page.get('size') or params.get('page[size]') or PAGE_SIZE)
+    total = page.get('total')
+    if count == 0 or (total is not None and number * size >= int(total)):
+        return None
+    return dict(params, **{'page[number]': number + 1})
+
+
+def _cursor_from(next_link):
+    if not next_link:
+        return None
+    match = re.search(r'page%5Bafter%5D=([^&]+)|page\[after\]=([^&]+)', next_link)
+    if not match:
+        return None
+    value = match.group(1) or match.group(2)
+    return requests.utils.unquote(value)
+
+
+def _decode(raw):
+    if not raw.content:
+        return None
+    try:
+        return raw.json()
+    except ValueError:
+        return {'message': raw.text[:500]}
+
+
+def user_agent():
+    return 'konnect.konnect/%s (python-requests/%s; python/%d.%d)' % (
+        COLLECTION_VERSION, getattr(requests, '__version__', '?') if HAS_REQUESTS else '-', sys.version_info[0], sys.version_info[1])

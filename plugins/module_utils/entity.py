@@ -1,0 +1,139 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The declarative description of a Konnect entity type that the engine works from.
+
+A module names one ``Entity``; everything it does (lookup, compare, create, update, delete,
+check mode, diff, secrets, labels) follows from these few facts.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+UUID_RE = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+
+LOOKUP_FILTER = 'filter'  # GET collection?filter[<key>][eq]=<value>, then exact match client-side
+LOOKUP_PATH = 'path'      # GET collection/<value>: the item path accepts the natural key
+LOOKUP_LIST = 'list'      # no server-side lookup: list everything and match client-side
+
+LABELS = 'labels'  # string->string map, merged unless purge_labels
+TAGS = 'tags'      # list of strings used as a set, merged unless purge_tags
+
+
+def looks_like_id(value):
+    return isinstance(value, str) and bool(UUID_RE.match(value))
+
+
+class Field(object):
+    """One option of a module that is also a field of the entity's request body."""
+
+    def __init__(self, name, type='str', elements=None, choices=None, create_only=False, secret=False,
+                 unordered=False, response_path=None, kind=None, options=None, aliases=None, no_log=None):
+        self.name = name
+        self.type = type
+        self.elements = elements
+        self.choices = choices
+        self.create_only = create_only
+        self.secret = secret
+        self.unordered = unordered
+        self.response_path = response_path or name
+        self.kind = kind
+        self.options = options
+        self.aliases = aliases
+        self.no_log = secret if no_log is None else no_log
+
+    def option_spec(self):
+        spec = {'type': self.type}
+        for attr in ('elements', 'choices', 'options', 'aliases'):
+            if getattr(self, attr):
+                spec[attr] = getattr(self, attr)
+        if self.no_log is not None and (self.no_log or _looks_secret(self.name)):
+            spec['no_log'] = self.no_log
+        return spec
+
+
+def _looks_secret(name):
+    return bool(re.search(r'pass(?!ive)|secret|token|key', name))
+
+
+class Parent(object):
+    """An entity whose id appears in this entity's path (``control_plane`` for a gateway service)."""
+
+    def __init__(self, option, entity, path_param=None, required=True):
+        self.option = option
+        self.entity = entity
+        self.path_param = path_param or option
+        self.required = required
+
+
+class Reference(object):
+    """An entity this one points to in its body, as ``{"id": ...}`` (a route's ``service``)."""
+
+    def __init__(self, option, entity, body_field=None):
+        self.option = option
+        self.entity = entity
+        self.body_field = body_field or option
+
+
+class Entity(object):
+    """Everything the engine needs to know about one Konnect entity type."""
+
+    def __init__(self, name, title, collection, fields, key='name', lookup=LOOKUP_FILTER, pagination='page',
+                 update_method='PATCH', parents=(), references=(), plural=None, item=None,
+                 filterable=None, labels_nullable=False, read_only=('id', 'created_at', 'updated_at'), prepare=None):
+        self.name = name
+        self.title = title
+        self.plural = plural or name + 's'
+        self.collection = collection
+        self.item = item or collection + '/{id}'
+        self.fields = tuple(fields)
+        self.key = key
+        self.lookup = lookup
+        self.pagination = pagination
+        self.update_method = update_method
+        self.parents = tuple(parents)
+        self.references = tuple(references)
+        self.filterable = filterable
+        self.labels_nullable = labels_nullable
+        self.read_only = frozenset(read_only)
+        self.prepare = prepare
+
+    def field(self, name):
+        for field in self.fields:
+            if field.name == name:
+                return field
+        return None
+
+    @property
+    def key_field(self):
+        return self.field(self.key)
+
+    def fields_of_kind(self, kind):
+        return [field for field in self.fields if field.kind == kind]
+
+    @property
+    def has_secrets(self):
+        return any(field.secret for field in self.fields)
+
+    @property
+    def has_create_only(self):
+        return any(field.create_only for field in self.fields)
+
+    def collection_path(self, scope):
+        return _fill(self.collection, scope)
+
+    def item_path(self, scope, identifier):
+        return _fill(self.item, dict(scope, id=_quote(identifier)))
+
+    def describe(self, value=None):
+        return "%s '%s'" % (self.title, value) if value else self.title
+
+
+def _quote(value):
+    return quote(str(value), safe='')
+
+
+def _fill(template, values):
+    return re.sub(r'\{(\w+)\}', lambda m: str(values[m.group(1)]), template)

@@ -1,0 +1,235 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The engine against a small in-memory Konnect, to pin down its decisions request by request."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+
+import pytest
+
+from ansible_collections.konnect.konnect.plugins.module_utils.client import Response
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, InfoEngine
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import LOOKUP_FILTER, Entity, Field
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import AmbiguousWriteError, KonnectApiError, KonnectParameterError
+
+CP_ID = '11111111-1111-4111-8111-111111111111'
+MISSING_ID = '99999999-9999-4999-8999-999999999999'
+
+SECRET_THING = Entity('secret_thing', 'secret thing', '/v3/things', fields=[Field('name'), Field('client_secret', secret=True)],
+                      lookup=LOOKUP_FILTER)
+
+
+def registry(name):
+    return SECRET_THING if name == 'secret_thing' else ENTITIES[name]
+
+
+class FakeKonnect(object):
+    """Collections keyed by path; items found by id or name; records every request."""
+
+    def __init__(self):
+        self.store = {}
+        self.calls = []
+        self.ids = ('%08d-0000-4000-8000-000000000000' % n for n in itertools.count(1))
+        self.drop_next_post = False
+
+    def seed(self, collection, item):
+        self.store.setdefault(collection, []).append(item)
+        return item
+
+    def writes(self):
+        return [call for call in self.calls if call[0] != 'GET']
+
+    def _split(self, path):
+        for collection in sorted(self.store, key=len, reverse=True):
+            if path == collection:
+                return collection, None
+            if path.startswith(collection + '/'):
+                return collection, path[len(collection) + 1:]
+        return path, None
+
+    def _find(self, collection, ident):
+        for item in self.store.get(collection, []):
+            if ident in (item.get('id'), item.get('name')):
+                return item
+        return None
+
+    def request(self, method, path, params=None, body=None, what=None, expected=None):
+        self.calls.append((method, path, copy.deepcopy(body)))
+        collection, ident = self._split(path)
+        if method == 'POST':
+            item = dict(body, id=next(self.ids))
+            self.store.setdefault(collection, []).append(item)
+            if self.drop_next_post:
+                self.drop_next_post = False
+                raise AmbiguousWriteError('dropped')
+            return Response(201, copy.deepcopy(item))
+        item = self._find(collection, ident) if ident else None
+        if ident and item is None:
+            if expected and 404 in expected:
+                return Response(404, {'message': 'Not found'})
+            raise KonnectApiError(404, method, path, {'message': 'Not found'}, what=what)
+        if method == 'GET':
+            return Response(200, copy.deepcopy(item if ident else {'data': self.store.get(collection, [])}))
+        if method == 'DELETE':
+            self.store[collection].remove(item)
+            return Response(204, None)
+        if method == 'PATCH':
+            item.update(body)
+        else:
+            item.clear()
+            item.update(body, id=ident)
+        return Response(200, copy.deepcopy(item))
+
+    def get(self, path, params=None, what=None, expected=None):
+        return self.request('GET', path, params=params, what=what, expected=expected)
+
+    def paginate(self, path, style, params=None, what=None):
+        self.calls.append(('GET', path, params))
+        items = self.store.get(path, [])
+        for key, value in (params or {}).items():
+            field = key.split('[')[1].rstrip(']')
+            items = [item for item in items if item.get(field) == value]
+        return iter(copy.deepcopy(items))
+
+
+def run(entity_name, params, konnect, check_mode=False, diff_mode=False):
+    params = dict(params)
+    params.setdefault('state', 'present')
+    return EntityEngine(registry(entity_name), params, konnect, registry, check_mode=check_mode, diff_mode=diff_mode,
+                        sleep=lambda s: None).run()
+
+
+@pytest.fixture
+def konnect():
+    fake = FakeKonnect()
+    fake.store['/v3/teams'] = []
+    fake.seed('/v2/control-planes', {'id': CP_ID, 'name': 'prod', 'labels': {}, 'config': {'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE'}})
+    fake.store['/v2/control-planes/%s/core-entities/services' % CP_ID] = []
+    return fake
+
+
+def test_create_then_noop_with_one_request(konnect):
+    result = run('team', {'name': 'ops', 'description': 'd'}, konnect)
+    assert result['changed'] and result['team']['id']
+    konnect.calls = []
+    result = run('team', {'name': 'ops', 'description': 'd'}, konnect)
+    assert not result['changed'] and len(konnect.calls) == 1
+
+
+def test_check_mode_predicts_and_writes_nothing(konnect):
+    result = run('team', {'name': 'ops', 'labels': {'a': 'b'}}, konnect, check_mode=True, diff_mode=True)
+    assert result['changed'] and result['team'] == {'id': None, 'name': 'ops', 'labels': {'a': 'b'}}
+    assert result['diff'] == {'before': {}, 'after': {'name': 'ops', 'labels': {'a': 'b'}}}
+    assert konnect.writes() == []
+
+
+def test_patch_sends_only_what_differs_and_nulls_purged_labels(konnect):
+    konnect.seed('/v3/teams', {'id': 't1', 'name': 'ops', 'description': 'old', 'labels': {'a': '1', 'b': '2', 'KONGCTL-x': 'y'}})
+    result = run('team', {'name': 'ops', 'description': 'old', 'labels': {'a': '1'}, 'purge_labels': True}, konnect, diff_mode=True)
+    assert result['changed']
+    assert konnect.writes() == [('PATCH', '/v3/teams/t1', {'labels': {'a': '1', 'KONGCTL-x': 'y', 'b': None}})]
+    assert result['diff']['before']['labels'] == {'a': '1', 'b': '2', 'KONGCTL-x': 'y'}
+
+
+def test_labels_merge_by_default_and_are_idempotent(konnect):
+    konnect.seed('/v3/teams', {'id': 't1', 'name': 'ops', 'labels': {'a': '1', 'b': '2'}})
+    assert not run('team', {'name': 'ops', 'labels': {'a': '1'}}, konnect)['changed']
+    assert run('team', {'name': 'ops', 'labels': {'c': '3'}}, konnect)['changed']
+    assert konnect.writes()[-1][2] == {'labels': {'a': '1', 'b': '2', 'c': '3'}}
+
+
+def test_create_only_field_fails_clearly_unless_recreate(konnect):
+    with pytest.raises(KonnectParameterError, match='cluster_type.*recreate: true'):
+        run('control_plane', {'name': 'prod', 'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'}, konnect)
+    assert konnect.writes() == []
+    result = run('control_plane', {'name': 'prod', 'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE_GROUP', 'recreate': True}, konnect)
+    assert [call[0] for call in konnect.writes()] == ['DELETE', 'POST'] and result['control_plane']['id'] != CP_ID
+
+
+def test_response_paths_are_compared(konnect):
+    assert not run('control_plane', {'name': 'prod', 'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE'}, konnect)['changed']
+
+
+def test_put_update_sends_the_whole_entity_with_merged_tags(konnect):
+    services = '/v2/control-planes/%s/core-entities/services' % CP_ID
+    konnect.seed(services, {'id': 's1', 'name': 'orders', 'host': 'a', 'port': 80, 'tags': ['x', 'konnect-managed'], 'path': None,
+                            'created_at': 1, 'updated_at': 1})
+    result = run('gateway_service', {'control_plane': CP_ID, 'name': 'orders', 'host': 'b', 'tags': ['y']}, konnect)
+    assert result['changed'] and len(konnect.calls) == 2
+    assert konnect.writes() == [('PUT', services + '/s1', {'name': 'orders', 'host': 'b', 'port': 80, 'tags': ['x', 'konnect-managed', 'y']})]
+
+
+def test_service_url_is_split_into_its_parts(konnect):
+    services = '/v2/control-planes/%s/core-entities/services' % CP_ID
+    konnect.seed(services, {'id': 's1', 'name': 'orders', 'protocol': 'https', 'host': 'h', 'port': 8443, 'path': '/v1'})
+    assert not run('gateway_service', {'control_plane': CP_ID, 'name': 'orders', 'url': 'https://h:8443/v1'}, konnect)['changed']
+    with pytest.raises(KonnectParameterError, match='url'):
+        run('gateway_service', {'control_plane': CP_ID, 'name': 'orders', 'url': 'not a url'}, konnect)
+
+
+def test_parent_by_name_is_resolved_and_a_missing_parent_fails_without_writes(konnect):
+    run('gateway_service', {'control_plane': 'prod', 'name': 'orders', 'host': 'h'}, konnect)
+    assert konnect.writes()[0][1] == '/v2/control-planes/%s/core-entities/services' % CP_ID
+    with pytest.raises(KonnectParameterError, match="control_plane: no control plane 'nope'"):
+        run('gateway_service', {'control_plane': 'nope', 'name': 'orders', 'host': 'h'}, konnect)
+    konnect.calls = []
+    with pytest.raises(KonnectParameterError, match='control_plane: no control plane with id'):
+        run('gateway_service', {'control_plane': MISSING_ID, 'name': 'orders', 'host': 'h'}, konnect)
+    assert konnect.writes() == []
+
+
+def test_delete_and_delete_of_absent(konnect):
+    konnect.seed('/v3/teams', {'id': 't1', 'name': 'ops'})
+    assert run('team', {'name': 'ops', 'state': 'absent'}, konnect) == {'changed': True, 'team': {}}
+    assert run('team', {'name': 'ops', 'state': 'absent'}, konnect) == {'changed': False, 'team': {}}
+    assert [call[0] for call in konnect.writes()] == ['DELETE']
+
+
+def test_absent_under_a_missing_parent_is_not_an_error(konnect):
+    assert not run('gateway_service', {'control_plane': 'gone', 'name': 'orders', 'state': 'absent'}, konnect)['changed']
+
+
+def test_ambiguous_create_is_looked_up_not_repeated(konnect):
+    konnect.drop_next_post = True
+    result = run('team', {'name': 'ops'}, konnect)
+    assert result['changed'] and len(konnect.store['/v3/teams']) == 1
+    assert [call[0] for call in konnect.writes()] == ['POST']
+
+
+def test_secrets_sent_on_create_only_by_default_and_hidden_in_diff(konnect):
+    konnect.store['/v3/things'] = []
+    result = run('secret_thing', {'name': 'idp', 'client_secret': 's3cr3t'}, konnect, diff_mode=True)
+    assert konnect.writes()[0][2] == {'name': 'idp', 'client_secret': 's3cr3t'}
+    assert result['diff']['after']['client_secret'] == '********'
+    konnect.store['/v3/things'][0].pop('client_secret')  # Konnect never returns it
+    assert not run('secret_thing', {'name': 'idp', 'client_secret': 'other'}, konnect)['changed']
+    result = run('secret_thing', {'name': 'idp', 'client_secret': 'other', 'update_secrets': 'always'}, konnect)
+    assert result['changed'] and konnect.writes()[-1][2] == {'client_secret': 'other'}
+
+
+def test_id_lookup_allows_rename_and_unknown_id_fails(konnect):
+    konnect.seed('/v3/teams', {'id': 't1', 'name': 'ops'})
+    assert run('team', {'id': 't1', 'name': 'sre'}, konnect)['team']['name'] == 'sre'
+    with pytest.raises(KonnectParameterError, match='id: no team'):
+        run('team', {'id': MISSING_ID, 'name': 'x'}, konnect)
+
+
+def test_ambiguous_names_fail_with_the_candidates(konnect):
+    konnect.seed('/v3/teams', {'id': 't1', 'name': 'ops'})
+    konnect.seed('/v3/teams', {'id': 't2', 'name': 'ops'})
+    with pytest.raises(Exception, match='Found 2 teams named .ops.*t1, t2'):
+        run('team', {'name': 'ops'}, konnect)
+
+
+def test_info_by_name_and_with_local_filters(konnect):
+    services = '/v2/control-planes/%s/core-entities/services' % CP_ID
+    konnect.seed(services, {'id': 's1', 'name': 'a', 'protocol': 'https'})
+    konnect.seed(services, {'id': 's2', 'name': 'b', 'protocol': 'http'})
+    entity = ENTITIES['gateway_service']
+    by_filter = InfoEngine(entity, {'control_plane': CP_ID, 'filters': {'protocol': 'https'}}, konnect, registry).run()
+    assert [s['id'] for s in by_filter['gateway_services']] == ['s1'] and by_filter['changed'] is False
+    with pytest.raises(KonnectParameterError, match='unknown operator'):
+        InfoEngine(entity, {'control_plane': CP_ID, 'filters': {'name': {'like': 'a'}}}, konnect, registry).run()
