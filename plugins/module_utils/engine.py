@@ -321,7 +321,8 @@ class EntityEngine(object):
         """The fields that matter: the natural key, the id and what the user set; secrets hidden."""
         if not obj:
             return {}
-        names = [self.entity.key] + [field.name for field in self.entity.fields if self.params.get(field.name) is not None]
+        names = [self.entity.key] + [field.name for field in self.entity.fields
+                                     if field.shown and field.name != self.entity.key and self.params.get(field.name) is not None]
         view = {}
         if obj.get('id'):
             view['id'] = obj['id']

@@ -88,7 +88,7 @@ GATEWAY_SERVICE = Entity(
     'gateway_service', 'gateway service', CORE_ENTITIES + '/services',
     fields=[
         Field('name'),
-        Field('url'),
+        Field('url', shown=False),
         Field('protocol', choices=GATEWAY_PROTOCOLS),
         Field('host'),
         Field('port', type='int'),

@@ -30,7 +30,7 @@ class Field(object):
     """One option of a module that is also a field of the entity's request body."""
 
     def __init__(self, name, type='str', elements=None, choices=None, create_only=False, secret=False,
-                 unordered=False, response_path=None, kind=None, options=None, aliases=None, no_log=None):
+                 unordered=False, response_path=None, kind=None, options=None, aliases=None, no_log=None, shown=True):
         self.name = name
         self.type = type
         self.elements = elements
@@ -43,6 +43,7 @@ class Field(object):
         self.options = options
         self.aliases = aliases
         self.no_log = secret if no_log is None else no_log
+        self.shown = shown  # False for write-time shorthands that Konnect does not return (a service's url)
 
     def option_spec(self):
         spec = {'type': self.type}
