@@ -1,0 +1,39 @@
+# Developer entry points for the konnect.konnect collection. The logic lives in hacking/.
+#
+#   make demo         run playbooks/demo.yml twice against the local Konnect emulator
+#   make test         the whole suite (what CI runs); one step: make test STEPS="units integration"
+#   make sanity | units | integration | lint | docs | build     one step of the suite
+#   make venv         create/refresh .venv from requirements-dev.txt
+#   make clean        remove build/test output (keeps .venv);  make distclean  also .venv
+#
+# Only python3.11 is needed on PATH (override: make test PYTHON=/path/to/python3.11).
+
+PYTHON ?= python3.11
+STEPS ?=
+export PYTHON
+
+.PHONY: all help venv demo test sanity units integration lint docs build clean distclean
+
+all: help
+
+help:
+	@sed -n '2,10s/^# \{0,1\}//p' Makefile
+
+venv:
+	@hacking/ensure_venv.sh
+
+demo:
+	@hacking/demo.sh
+
+test:
+	@hacking/run_tests.sh $(STEPS)
+
+sanity units integration lint docs build:
+	@hacking/run_tests.sh $@
+
+clean:
+	rm -rf .build tests/output tests/integration/inventory changelogs/.plugin-cache.yaml .pytest_cache
+	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf .venv
