@@ -1,0 +1,335 @@
+# Copyright: Contributors to the konnect.konnect collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The emulator itself, independent of HTTP: hosts, auth, faults, the request log and dispatch."""
+
+import json
+import re
+import secrets
+import sys
+import threading
+import time
+import traceback
+
+from . import facts as F
+from .api import Api
+from .crud import Call, dispatch
+from .errors import ApiError, Response, problem
+from .specials import SPECIALS, USERS_STORE_KEY, seed_users, user_id
+from .store import State
+
+DROP = object()
+FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms')
+
+
+class Request:
+    """A Konnect request as the emulator sees it (base prefix already split off the path)."""
+
+    def __init__(self, method, base, path, query, raw_body, headers):
+        self.method = method
+        self.base = base
+        self.path = path
+        self.query = query
+        self.raw_body = raw_body
+        self.headers = headers
+
+
+class FaultError(ValueError):
+    """An invalid fault configuration."""
+
+
+class Emulator:
+    """Thread-safe emulator state and request handling."""
+
+    def __init__(self, tokens, users, api=None):
+        self.api = api or Api()
+        self.tokens = dict(tokens)
+        self.users = dict(users)
+        self.lock = threading.RLock()
+        self.state = State()
+        self.sessions = {}
+        self.log = []
+        self.faults = {}
+        self.window = (0, 0)
+        self.seq = 0
+        self.reset()
+
+    # ---- control -------------------------------------------------------
+
+    def reset(self):
+        with self.lock:
+            self.state.reset()
+            seed_users(self.state.partition(F.GLOBAL_BASE), sorted(self.users))
+            self.sessions = {}
+            self.log = []
+            self.faults = {}
+            self.window = (0, 0)
+
+    def clear_requests(self):
+        with self.lock:
+            self.log = []
+
+    def requests(self):
+        with self.lock:
+            return [dict(entry) for entry in self.log]
+
+    def set_faults(self, faults):
+        validated = validate_faults(faults)
+        with self.lock:
+            self.faults = validated
+            self.window = (0, 0)
+
+    def get_faults(self):
+        with self.lock:
+            return json.loads(json.dumps(self.faults))
+
+    # ---- request handling ----------------------------------------------
+
+    def handle(self, request):
+        """Answer one Konnect request: a Response, or DROP to close the connection without answering."""
+        body = parse_body(request.raw_body)
+        route, params = (None, {}) if request.path == F.LOGIN_PATH else self.api.match(request.path)
+        with self.lock:
+            entry = self.log_request(request, route, body)
+            latency = self.faults.get('latency_ms', 0)
+        if latency:
+            time.sleep(latency / 1000.0)
+        with self.lock:
+            outcome = self.handle_locked(request, route, params, body)
+            entry['status'] = None if outcome is DROP else outcome.status
+        return outcome
+
+    def handle_locked(self, request, route, params, body):
+        injected = self.injected_failure(request)
+        if injected is not None:
+            return injected
+        drop = take_fault(self.faults, 'drop', request)
+        if drop is not None and not drop.get('after_processing'):
+            return DROP
+        response = self.process(request, route, params, body)
+        return DROP if drop is not None else response
+
+    def injected_failure(self, request):
+        limit = self.faults.get('rate_limit')
+        if limit is not None:
+            second = int(time.time())
+            count = self.window[1] + 1 if self.window[0] == second else 1
+            self.window = (second, count)
+            if count > limit['requests_per_second']:
+                response = problem(429, 'Too many requests', title='Rate Limited')
+                response.headers['Retry-After'] = str(limit['retry_after'])
+                return response
+        fail = take_fault(self.faults, 'fail', request)
+        if fail is not None:
+            return problem(fail['status'], 'Injected failure')
+        return None
+
+    def log_request(self, request, route, body):
+        entry = {
+            'seq': self.next_seq(),
+            'method': request.method,
+            'base': request.base,
+            'host_family': host_family(request, route),
+            'path': request.path,
+            'query': request.query,
+            'body': None if body is ValueError else body,
+            'status': None,
+            'time': time.time(),
+        }
+        self.log.append(entry)
+        return entry
+
+    def next_seq(self):
+        self.seq += 1
+        return self.seq
+
+    def process(self, request, route, params, body):
+        if request.path == F.LOGIN_PATH:
+            return self.login(request, body)
+        if route is None or not serves(request.base, route.family):
+            return problem(404, 'The requested resource was not found.')
+        principal, permission = self.authenticate(request.headers)
+        if principal is None:
+            return unauthorized(route.error_style)
+        op = route.ops.get(request.method)
+        if op is None:
+            response = problem(405, 'Method %s is not allowed on this resource.' % request.method)
+            response.headers['Allow'] = ', '.join(sorted(route.ops))
+            return response
+        if permission == F.READONLY_PERMISSION and request.method != 'GET':
+            return problem(403, 'You do not have permission to perform this action', title='Forbidden')
+        partition_name = F.GLOBAL_BASE if route.family == 'global' else region_of(request.base)
+        call = Call(self.api, self.state.partition(partition_name), route, op, params, request.query, body,
+                    region_of(request.base), principal)
+        try:
+            return dispatch(call, SPECIALS)
+        except ApiError as error:
+            return error.render(op.error_style)
+        except Exception:  # pylint: disable=broad-except
+            traceback.print_exc(file=sys.stderr)
+            return problem(500, 'The emulator failed to handle this request.')
+
+    # ---- authentication --------------------------------------------------
+
+    def authenticate(self, headers):
+        """(principal email, permission) for a valid bearer token or session cookie, else (None, None)."""
+        authorization = headers.get('Authorization') or ''
+        match = re.match(r'^Bearer\s+(\S+)\s*$', authorization)
+        if match and match.group(1) in self.tokens:
+            return self.default_principal(), self.tokens[match.group(1)]
+        session = cookie_value(headers.get('Cookie') or '', F.SESSION_COOKIE)
+        if session and session in self.sessions:
+            return self.sessions[session], None
+        return None, None
+
+    def default_principal(self):
+        return sorted(self.users)[0] if self.users else ''
+
+    def login(self, request, body):
+        if not serves(request.base, 'global'):
+            return problem(404, 'The requested resource was not found.')
+        if request.method != 'POST':
+            response = problem(405, 'Method %s is not allowed on this resource.' % request.method)
+            response.headers['Allow'] = 'POST'
+            return response
+        username = body.get('username') if isinstance(body, dict) else None
+        password = body.get('password') if isinstance(body, dict) else None
+        if not username or self.users.get(username) != password:
+            return problem(401, 'Invalid credentials')
+        session = secrets.token_urlsafe(32)
+        self.sessions[session] = username
+        user = self.state.partition(F.GLOBAL_BASE).records(USERS_STORE_KEY, ()).get(user_id(username))
+        cookie = '%s=%s; Path=/; HttpOnly' % (F.SESSION_COOKIE, session)
+        return Response(200, user, headers={'Set-Cookie': cookie})
+
+
+def unauthorized(style):
+    if style == 'kong':
+        return Response(401, {'message': 'Unauthorized', 'status': 401})
+    if style == 'legacy':
+        return Response(401, {'message': 'Unauthorized'})
+    return problem(401, 'Invalid credentials')
+
+
+def parse_body(raw):
+    """Parsed JSON, None when empty, or ValueError when the body is not JSON."""
+    if not raw or not raw.strip():
+        return None
+    try:
+        return json.loads(raw.decode('utf-8'))
+    except ValueError:
+        return ValueError
+
+
+def cookie_value(header, name):
+    for part in header.split(';'):
+        key, _sep, value = part.strip().partition('=')
+        if key == name:
+            return value
+    return None
+
+
+def serves(base, family):
+    if base == F.DEFAULT_BASE:
+        return True
+    return (base == F.GLOBAL_BASE) == (family == 'global')
+
+
+def region_of(base):
+    return base if base in F.REGIONS else F.DEFAULT_REGION
+
+
+def host_family(request, route):
+    if request.path == F.LOGIN_PATH:
+        return 'global'
+    if route is not None:
+        return route.family
+    if request.base == F.GLOBAL_BASE:
+        return 'global'
+    return 'regional' if request.base in F.REGIONS else None
+
+
+# ---- faults ----------------------------------------------------------------
+
+
+def take_fault(faults, name, request):
+    """The fault ``name`` if it applies to this request, consuming one of its count."""
+    fault = faults.get(name)
+    if fault is None:
+        return None
+    if fault.get('methods') and request.method not in fault['methods']:
+        return None
+    if fault.get('path_regex') and not re.search(fault['path_regex'], request.path):
+        return None
+    if fault.get('count') is not None:
+        fault['count'] -= 1
+        if fault['count'] <= 0:
+            del faults[name]
+    return fault
+
+
+def validate_faults(faults):
+    if not isinstance(faults, dict):
+        raise FaultError('faults must be a JSON object')
+    unknown = sorted(set(faults) - set(FAULT_KEYS))
+    if unknown:
+        raise FaultError('unknown fault knobs: %s' % ', '.join(unknown))
+    validated = {}
+    if 'rate_limit' in faults:
+        validated['rate_limit'] = validate_rate_limit(faults['rate_limit'])
+    for name in ('fail', 'drop'):
+        if name in faults:
+            validated[name] = validate_matcher(name, faults[name])
+    if 'latency_ms' in faults:
+        latency = faults['latency_ms']
+        if not is_number(latency) or latency < 0:
+            raise FaultError('latency_ms must be a non-negative number')
+        validated['latency_ms'] = latency
+    return validated
+
+
+def validate_rate_limit(knob):
+    if not isinstance(knob, dict) or not is_int(knob.get('requests_per_second')) or knob['requests_per_second'] < 0:
+        raise FaultError('rate_limit needs an integer requests_per_second >= 0')
+    retry_after = knob.get('retry_after', 1)
+    if not is_number(retry_after) or retry_after < 0:
+        raise FaultError('rate_limit.retry_after must be a non-negative number')
+    return {'requests_per_second': knob['requests_per_second'], 'retry_after': retry_after}
+
+
+def validate_matcher(name, knob):
+    if not isinstance(knob, dict):
+        raise FaultError('%s must be an object' % name)
+    allowed = {'count', 'methods', 'path_regex'} | ({'status'} if name == 'fail' else {'after_processing'})
+    unknown = sorted(set(knob) - allowed)
+    if unknown:
+        raise FaultError('%s: unknown keys %s' % (name, ', '.join(unknown)))
+    result = {}
+    if name == 'fail':
+        if not is_int(knob.get('status')) or not 500 <= knob['status'] <= 599:
+            raise FaultError('fail.status must be a 5xx status code')
+        result['status'] = knob['status']
+    else:
+        result['after_processing'] = bool(knob.get('after_processing', False))
+    if 'count' in knob:
+        if not is_int(knob['count']) or knob['count'] < 1:
+            raise FaultError('%s.count must be a positive integer' % name)
+        result['count'] = knob['count']
+    if knob.get('methods') is not None:
+        if not isinstance(knob['methods'], list) or not all(isinstance(m, str) for m in knob['methods']):
+            raise FaultError('%s.methods must be a list of strings' % name)
+        result['methods'] = [m.upper() for m in knob['methods']]
+    if knob.get('path_regex') is not None:
+        try:
+            re.compile(knob['path_regex'])
+        except (re.error, TypeError):
+            raise FaultError('%s.path_regex is not a valid regular expression' % name) from None
+        result['path_regex'] = knob['path_regex']
+    return result
+
+
+def is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -1,0 +1,108 @@
+# Copyright: Contributors to the konnect.konnect collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Hand-written facts the specs do not state as schema. Everything else is derived (see derived/*.json).
+
+ENTITY_FACTS is the one table of entity-specific behaviour. Keys are the store key of a collection:
+the entity schema name for core entities (shared by flat and nested paths, e.g. ``Route``), or the
+collection path template with parameters blanked (``/v3/teams/{}/assigned-roles``) for platform APIs.
+
+Recognised entries:
+  unique           fields unique within the collection scope (409 platform / 400 core)
+  unique_within    core only: foreign field that narrows the uniqueness scope (targets per upstream)
+  natural_key      core only: field that the item path accepts instead of the id
+  conflict_detail  platform 409 detail text
+  nested_config    platform create fields moved under ``config`` in the response, with their defaults
+  endpoints        generate control-plane/telemetry endpoints under ``config``
+  field_paths      filter/sort field -> dotted path in the stored record
+  restrict_refs    core only: foreign fields that block deleting the referenced entity (others cascade)
+  url_shorthand    core only: accept ``url`` and expand it to protocol/host/port/path
+"""
+
+REGIONS = ('us', 'eu', 'au', 'me', 'in', 'sg')
+GLOBAL_BASE = 'global'
+DEFAULT_BASE = 'default'
+DEFAULT_REGION = 'us'
+
+LOGIN_PATH = '/kauth/api/v1/authenticate'
+SESSION_COOKIE = 'konnectaccesstoken'
+READONLY_PERMISSION = 'readonly'
+
+PAGE_SIZE_DEFAULT = 10
+OFFSET_SIZE_DEFAULT = 100
+
+ENTITY_FACTS = {
+    '/v2/control-planes': {
+        'unique': ('name',),
+        'conflict_detail': 'Control Plane with provided name already exists.',
+        'nested_config': {
+            'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE',
+            'auth_type': 'pinned_client_certs',
+            'cloud_gateway': False,
+            'proxy_urls': [],
+        },
+        'endpoints': True,
+        'field_paths': {'cluster_type': 'config.cluster_type', 'cloud_gateway': 'config.cloud_gateway'},
+    },
+    '/v3/teams': {
+        'unique': ('name',),
+        'conflict_detail': 'Team with provided name already exists.',
+    },
+    '/v3/system-accounts': {
+        'unique': ('name',),
+        'conflict_detail': 'System account with provided name already exists.',
+    },
+    'Service': {'natural_key': 'name', 'unique': ('name',), 'url_shorthand': True},
+    'Route': {'natural_key': 'name', 'unique': ('name',), 'restrict_refs': ('service',)},
+    'Upstream': {'natural_key': 'name', 'unique': ('name',)},
+    'Target': {'natural_key': 'target', 'unique': ('target',), 'unique_within': 'upstream'},
+    'SNI': {'natural_key': 'name', 'unique': ('name',)},
+    'Key': {'natural_key': 'name', 'unique': ('name',)},
+    'KeySet': {'natural_key': 'name', 'unique': ('name',)},
+    'Vault': {'natural_key': 'prefix', 'unique': ('prefix',)},
+    'Consumer': {'natural_key': 'username', 'unique': ('username', 'custom_id'), 'field_paths': {'name': 'username'}},
+    'ConsumerGroup': {'natural_key': 'name', 'unique': ('name',)},
+    'Plugin': {'unique': ('instance_name',)},
+}
+
+# Core-entity foreign field -> entity schema name it references.
+FOREIGN_KINDS = {
+    'service': 'Service',
+    'route': 'Route',
+    'consumer': 'Consumer',
+    'consumer_group': 'ConsumerGroup',
+    'upstream': 'Upstream',
+    'certificate': 'Certificate',
+    'client_certificate': 'Certificate',
+    'ca_certificate': 'CACertificate',
+    'set': 'KeySet',
+}
+
+# Entity schema name -> Kong collection name used in Kong error messages.
+KONG_COLLECTIONS = {
+    'Service': 'services', 'Route': 'routes', 'Upstream': 'upstreams', 'Target': 'targets', 'SNI': 'snis',
+    'Certificate': 'certificates', 'CACertificate': 'ca_certificates', 'Consumer': 'consumers',
+    'ConsumerGroup': 'consumer_groups', 'Plugin': 'plugins', 'Key': 'keys', 'KeySet': 'key_sets', 'Vault': 'vaults',
+}
+
+# Control-plane cluster types whose core entities cannot be written, with the answer Konnect gives.
+READ_ONLY_CLUSTER_TYPES = {
+    'CLUSTER_TYPE_CONTROL_PLANE_GROUP': (400, {'code': 3, 'message': 'core entities cannot be written in a control plane group', 'details': []}),
+    'CLUSTER_TYPE_K8S_INGRESS_CONTROLLER': (403, {'code': 7, 'message': 'operation not permitted on KIC cluster'}),
+}
+
+ORGANIZATION = {
+    'id': '6f1d4a5e-2b7c-4c3e-9a8f-0e1d2c3b4a59',
+    'name': 'Konnect Emulator Org',
+    'login_path': '',
+    'state': 'active',
+    'retention_period_days': 90,
+    'created_at': '2024-01-01T00:00:00.000Z',
+    'updated_at': '2024-01-01T00:00:00.000Z',
+}
+
+# Path parameters whose parent is not a collection of the specs.
+VIRTUAL_PARENTS = {'organizationId': ORGANIZATION['id']}
+
+
+def facts_for(store_key):
+    return ENTITY_FACTS.get(store_key, {})

@@ -1,0 +1,193 @@
+# Copyright: Contributors to the konnect.konnect collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""HTTP transport, control endpoints and the command line of the emulator."""
+
+import argparse
+import json
+import os
+import signal
+import socket
+import sys
+import tempfile
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from . import DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER
+from . import facts as F
+from .app import DROP, Emulator, FaultError, Request, parse_body
+from .errors import JSON, Response
+
+CONTROL_PREFIX = '/_emulator/'
+TOKEN_PREFIXES = ('kpat_', 'spat_')
+
+
+def split_base(path):
+    """('eu', '/v2/...') for '/eu/v2/...'; ('default', path) when there is no base prefix."""
+    head, sep, rest = path.lstrip('/').partition('/')
+    if head in F.REGIONS or head == F.GLOBAL_BASE:
+        return head, '/' + rest if sep else '/'
+    return F.DEFAULT_BASE, path
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Reads a request, hands it to the emulator (or the control endpoints) and writes the answer."""
+
+    protocol_version = 'HTTP/1.1'
+    server_version = 'KonnectEmulator/1.0'
+    # Buffer writes so headers and body leave in one segment (no Nagle/delayed-ACK stalls).
+    wbufsize = 65536
+
+    def do_GET(self):  # pylint: disable=invalid-name
+        self.dispatch()
+
+    def do_POST(self):  # pylint: disable=invalid-name
+        self.dispatch()
+
+    def do_PUT(self):  # pylint: disable=invalid-name
+        self.dispatch()
+
+    def do_PATCH(self):  # pylint: disable=invalid-name
+        self.dispatch()
+
+    def do_DELETE(self):  # pylint: disable=invalid-name
+        self.dispatch()
+
+    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
+        """Quiet: the request log is available at /_emulator/requests."""
+
+    def dispatch(self):
+        split = urlsplit(self.path)
+        length = int(self.headers.get('Content-Length') or 0)
+        raw_body = self.rfile.read(length) if length > 0 else b''
+        if split.path.startswith(CONTROL_PREFIX):
+            self.send(control(self.server, self.command, split.path, raw_body))
+            return
+        base, path = split_base(split.path)
+        request = Request(self.command, base, path, parse_qs(split.query, keep_blank_values=True), raw_body, self.headers)
+        outcome = self.server.emulator.handle(request)
+        if outcome is DROP:
+            self.drop()
+        else:
+            self.send(outcome)
+
+    def drop(self):
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def send(self, response):
+        payload = b'' if response.body is None or response.status == 204 else json.dumps(response.body).encode('utf-8')
+        self.send_response(response.status)
+        if payload:
+            self.send_header('Content-Type', response.content_type)
+        self.send_header('Content-Length', str(len(payload)))
+        for name, value in sorted(response.headers.items()):
+            self.send_header(name, value)
+        self.end_headers()
+        if payload:
+            self.wfile.write(payload)
+
+
+def control(server, method, path, raw_body):
+    """The /_emulator/ endpoints (no auth, never logged)."""
+    emulator = server.emulator
+    name = path[len(CONTROL_PREFIX):].strip('/')
+    if name == 'requests' and method == 'GET':
+        return Response(200, {'requests': emulator.requests()})
+    if name == 'requests' and method == 'DELETE':
+        emulator.clear_requests()
+        return Response(204)
+    if name == 'reset' and method == 'POST':
+        emulator.reset()
+        return Response(204)
+    if name == 'faults' and method == 'GET':
+        return Response(200, emulator.get_faults())
+    if name == 'faults' and method == 'PUT':
+        return put_faults(emulator, raw_body)
+    if name == 'shutdown' and method == 'POST':
+        threading.Thread(target=server.shutdown, daemon=True).start()
+        return Response(200, {'status': 'shutting down'})
+    if name in ('requests', 'reset', 'faults', 'shutdown'):
+        return Response(405, {'error': 'method not allowed'}, JSON)
+    return Response(404, {'error': 'unknown control endpoint'}, JSON)
+
+
+def put_faults(emulator, raw_body):
+    faults = parse_body(raw_body)
+    try:
+        emulator.set_faults({} if faults is None else faults)
+    except FaultError as error:
+        return Response(400, {'error': str(error)})
+    return Response(200, emulator.get_faults())
+
+
+def write_port_file(filename, port):
+    """Atomically publish the port: readers never see a partial file."""
+    directory = os.path.dirname(os.path.abspath(filename))
+    handle, temp_name = tempfile.mkstemp(prefix='.port-', dir=directory)
+    with os.fdopen(handle, 'w') as temp_file:
+        temp_file.write('%d\n' % port)
+    os.replace(temp_name, filename)
+
+
+def parse_tokens(values):
+    tokens = {}
+    for value in values or [DEMO_TOKEN]:
+        token, _sep, permission = value.partition(':')
+        if not token.startswith(TOKEN_PREFIXES):
+            raise SystemExit('--token must start with kpat_ or spat_: %r' % token)
+        if permission not in ('', F.READONLY_PERMISSION):
+            raise SystemExit('--token permission must be %r: %r' % (F.READONLY_PERMISSION, permission))
+        tokens[token] = permission or None
+    return tokens
+
+
+def parse_users(values):
+    users = {}
+    for value in values or ['%s:%s' % (DEMO_USER, DEMO_PASSWORD)]:
+        email, sep, password = value.partition(':')
+        if not sep or '@' not in email or not password:
+            raise SystemExit('--user must be EMAIL:PASSWORD: %r' % value)
+        users[email] = password
+    return users
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog='python tests/emulator', description='Local emulator of the Kong Konnect API.')
+    parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default 127.0.0.1)')
+    parser.add_argument('--port', type=int, default=0, help='port to listen on; 0 picks a free one (default)')
+    parser.add_argument('--port-file', help='write the chosen port to this file (atomically)')
+    parser.add_argument('--token', action='append', help='accepted bearer token, optionally TOKEN:readonly (repeatable)')
+    parser.add_argument('--user', action='append', help='legacy-login user EMAIL:PASSWORD (repeatable)')
+    parser.add_argument('--lifetime', type=float, default=None, help='stop after this many seconds (safety net)')
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    emulator = Emulator(parse_tokens(args.token), parse_users(args.user))
+    server = ThreadingHTTPServer((args.host, args.port), Handler)
+    server.daemon_threads = True
+    server.emulator = emulator
+
+    def stop(*_args):
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    if args.lifetime:
+        timer = threading.Timer(args.lifetime, stop)
+        timer.daemon = True
+        timer.start()
+    port = server.server_address[1]
+    if args.port_file:
+        write_port_file(args.port_file, port)
+    sys.stderr.write('konnect emulator listening on http://%s:%d\n' % (args.host, port))
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+    return 0

@@ -1,0 +1,81 @@
+# Copyright: Contributors to the konnect.konnect collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The few operations answered from fixed data instead of stored entities, and the seeded users."""
+
+import copy
+import uuid
+
+from . import facts as F
+from .errors import Response
+from .schemas import rfc3339
+
+USERS_STORE_KEY = '/v3/users'
+SEED_TIME = 1704067200.0  # 2024-01-01T00:00:00Z: stable timestamps for seeded data
+
+
+def user_id(email):
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, 'konnect-emulator:user:' + email))
+
+
+def seed_users(partition, emails):
+    """Every login user exists in the global /v3/users collection."""
+    records = partition.records(USERS_STORE_KEY, ())
+    for email in emails:
+        local = email.split('@')[0]
+        records[user_id(email)] = {
+            'id': user_id(email),
+            'email': email,
+            'full_name': local.replace('.', ' ').title(),
+            'preferred_name': local,
+            'active': True,
+            'inferred_region': F.DEFAULT_REGION,
+            'created_at': rfc3339(SEED_TIME),
+            'updated_at': rfc3339(SEED_TIME),
+        }
+
+
+def current_user(call):
+    records = call.partition.records(USERS_STORE_KEY, ())
+    for record in records.values():
+        if record['email'] == call.principal:
+            return record
+    return next(iter(records.values()), None)
+
+
+def organization_me(call):
+    organization = copy.deepcopy(F.ORGANIZATION)
+    owner = current_user(call)
+    organization['owner_id'] = owner['id'] if owner else str(uuid.UUID(int=0))
+    return Response(200, organization)
+
+
+def users_me(call):
+    return Response(200, current_user(call))
+
+
+def predefined_roles(call):
+    """The role catalogue, built from the response schema: groups and role keys with their enum names."""
+    schemas = call.schemas
+    catalogue = {}
+    response = schemas.resolve(call.op.response_schema)
+    for group_key, group_schema in sorted(response.get('properties', {}).items()):
+        group = schemas.resolve(group_schema)
+        group_name = enum_name(schemas, group, group_key)
+        roles = {}
+        for role_key, role_schema in sorted(schemas.resolve(group.get('properties', {}).get('roles', {})).get('properties', {}).items()):
+            role_name = enum_name(schemas, schemas.resolve(role_schema), role_key)
+            roles[role_key] = {'name': role_name, 'description': '%s role for %s.' % (role_name, group_name)}
+        catalogue[group_key] = {'name': group_name, 'roles': roles}
+    return Response(200, catalogue)
+
+
+def enum_name(schemas, schema, fallback):
+    values = schemas.resolve(schema.get('properties', {}).get('name', {})).get('enum') or []
+    return values[0] if values else fallback.replace('_', ' ').title()
+
+
+SPECIALS = {
+    ('GET', '/v3/organizations/me'): organization_me,
+    ('GET', '/v3/users/me'): users_me,
+    ('GET', '/v3/roles'): predefined_roles,
+}

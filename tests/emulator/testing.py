@@ -1,0 +1,137 @@
+# Copyright: Contributors to the konnect.konnect collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Start the emulator as a subprocess, exactly as a user would, for tests and scripts.
+
+    with EmulatorProcess() as emulator:
+        requests.get(emulator.url + '/v2/control-planes', headers={'Authorization': 'Bearer ' + DEMO_TOKEN})
+        assert emulator.requests()[-1]['status'] == 200
+"""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+EMULATOR_DIR = os.path.dirname(os.path.abspath(__file__))
+# A system-account token for tests of read-only permissions (pass it as READONLY_DEMO_TOKEN + ':readonly').
+READONLY_DEMO_TOKEN = 'spat_konnectEmulatorReadOnly0000000000000000000000'
+STARTUP_TIMEOUT = 30.0
+STOP_TIMEOUT = 10.0
+
+
+class EmulatorError(RuntimeError):
+    """The emulator process could not be started or answered a control call with an error."""
+
+
+class EmulatorProcess:
+    """A running ``python tests/emulator`` subprocess on a free port of 127.0.0.1."""
+
+    def __init__(self, tokens=None, users=None, lifetime=None, python=None):
+        self.tokens = list(tokens or [])
+        self.users = list(users or [])
+        self.lifetime = lifetime
+        self.python = python or sys.executable
+        self.process = None
+        self.port = None
+        self._workdir = None
+
+    @property
+    def url(self):
+        return 'http://127.0.0.1:%d' % self.port
+
+    def command(self, port_file):
+        command = [self.python, EMULATOR_DIR, '--port', '0', '--port-file', port_file]
+        for token in self.tokens:
+            command += ['--token', token]
+        for user in self.users:
+            command += ['--user', user]
+        if self.lifetime:
+            command += ['--lifetime', str(self.lifetime)]
+        return command
+
+    def start(self):
+        self._workdir = tempfile.mkdtemp(prefix='konnect-emulator-')
+        port_file = os.path.join(self._workdir, 'port')
+        log = open(os.path.join(self._workdir, 'stderr.log'), 'w', encoding='utf-8')  # pylint: disable=consider-using-with
+        try:
+            self.process = subprocess.Popen(self.command(port_file), stdout=subprocess.DEVNULL, stderr=log)  # pylint: disable=consider-using-with
+        finally:
+            log.close()
+        self.port = self._wait_for_port(port_file)
+        return self
+
+    def _wait_for_port(self, port_file):
+        deadline = time.time() + STARTUP_TIMEOUT
+        while time.time() < deadline:
+            if os.path.exists(port_file):
+                with open(port_file, encoding='utf-8') as handle:
+                    return int(handle.read().strip())
+            if self.process.poll() is not None:
+                raise EmulatorError('emulator exited with %s: %s' % (self.process.returncode, self.stderr()))
+            time.sleep(0.05)
+        self.stop()
+        raise EmulatorError('emulator did not publish its port within %.0f s' % STARTUP_TIMEOUT)
+
+    def stderr(self):
+        try:
+            with open(os.path.join(self._workdir, 'stderr.log'), encoding='utf-8') as handle:
+                return handle.read()
+        except (OSError, TypeError):
+            return ''
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(STOP_TIMEOUT)
+        if self._workdir:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    # ---- control endpoints -------------------------------------------------
+
+    def control(self, method, name, payload=None):
+        data = None if payload is None else json.dumps(payload).encode('utf-8')
+        request = urllib.request.Request(self.url + '/_emulator/' + name, data=data, method=method)
+        if data is not None:
+            request.add_header('Content-Type', 'application/json')
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                body = response.read()
+        except urllib.error.HTTPError as error:
+            raise EmulatorError('%s /_emulator/%s: %s %s' % (method, name, error.code, error.read().decode('utf-8', 'replace'))) from None
+        return json.loads(body.decode('utf-8')) if body else None
+
+    def requests(self):
+        return self.control('GET', 'requests')['requests']
+
+    def clear_requests(self):
+        self.control('DELETE', 'requests')
+
+    def reset(self):
+        self.control('POST', 'reset')
+
+    def set_faults(self, faults):
+        return self.control('PUT', 'faults', faults)
+
+    def faults(self):
+        return self.control('GET', 'faults')
+
+    def shutdown(self):
+        self.control('POST', 'shutdown')
+        self.process.wait(STOP_TIMEOUT)
