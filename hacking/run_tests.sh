@@ -73,9 +73,21 @@ run_step() {
 selected() { [[ " ${STEPS[*]} " == *" $1 "* ]]; }
 
 # ---------------------------------------------------------------------------- venv
+print_summary() {
+    echo
+    echo "=== summary (total $(secs $(($(now_ms) - SUITE_START)))s)"
+    printf '%-12s %-7s %8s\n' step result seconds
+    for i in "${!RESULT_NAMES[@]}"; do
+        printf '%-12s %-7s %8s\n' "${RESULT_NAMES[$i]}" "${RESULT_STATUS[$i]}" "${RESULT_SECS[$i]}"
+    done
+}
+
 echo "=== konnect.konnect test suite: steps: ${STEPS[*]}"
-if ! "$ROOT/hacking/ensure_venv.sh"; then
-    echo "ERROR: could not create the dev venv .venv (see above)" >&2
+rm -rf "$LOGS"
+run_step venv "$ROOT/hacking/ensure_venv.sh"
+if [[ "$FAILED_STEPS" -gt 0 ]]; then
+    print_summary
+    echo "ERROR: could not create the dev venv .venv (see above); nothing else can run" >&2
     echo "suite: 0 passed, 1 failed"
     exit 1
 fi
@@ -87,7 +99,6 @@ export ANSIBLE_NOCOLOR=1 PY_COLORS=0 NO_COLOR=1
 NS="$(sed -n 's/^namespace: *//p' galaxy.yml | tr -d "\"' ")"
 NAME="$(sed -n 's/^name: *//p' galaxy.yml | tr -d "\"' ")"
 COLL="$BUILD/ansible_collections/$NS/$NAME"
-rm -rf "$LOGS"
 
 do_layout() {
     "$ROOT/hacking/layout.sh" "$BUILD" >/dev/null || return 1
@@ -145,12 +156,7 @@ fi
 counts="$(python "$ROOT/hacking/count_results.py" --output "$COLL/tests/output" --integration-log "$LOGS/integration.log")"
 read -r N_PASSED N_FAILED DETAIL <<<"$counts"
 
-echo
-echo "=== summary (total $(secs $(($(now_ms) - SUITE_START)))s)"
-printf '%-12s %-7s %8s\n' step result seconds
-for i in "${!RESULT_NAMES[@]}"; do
-    printf '%-12s %-7s %8s\n' "${RESULT_NAMES[$i]}" "${RESULT_STATUS[$i]}" "${RESULT_SECS[$i]}"
-done
+print_summary
 echo "tests: $DETAIL"
 if [[ "$FAILED_STEPS" -gt 0 ]]; then
     echo "$FAILED_STEPS step(s) FAILED; logs in ${LOGS#"$ROOT"/}/"
