@@ -90,7 +90,8 @@ class Route:
 
     @property
     def core(self):
-        return any(op.error_style == 'kong' for op in self.ops.values())
+        """Kong Admin API entities (core entities); the legacy-style plugin-schemas live there too but are not."""
+        return '/core-entities/' in self.template and any(op.error_style != 'legacy' for op in self.ops.values())
 
     @property
     def error_style(self):

@@ -11,6 +11,7 @@ from . import facts as F
 from .errors import ApiError, Issue, Response, not_found, reference_missing, referenced_by, schema_issues, unique_violation, validation_error
 from .listing import paginate, parse_list_query, select
 
+RESERVED_QUERY_PARAMS = ('size', 'offset', 'tags', 'labels', 'sort')
 UUID_TEXT = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
 
 
@@ -97,11 +98,9 @@ def find_parent(call, owner, name, value, ids):
 
 
 def find_item(call, path):
-    records_fields = lookup_fields(call.route)
-    record = call.partition.find(call.store_key, path.scope, call.params[call.route.item_param], records_fields)
-    if record is not None and not links_hold(record, path.links):
-        return None
-    return record
+    """The addressed entity (by id or natural key), within its nested parent if any."""
+    return call.partition.find(call.store_key, path.scope, call.params[call.route.item_param], lookup_fields(call.route),
+                               accept=lambda record: links_hold(record, path.links))
 
 
 def links_hold(record, links):
@@ -289,9 +288,17 @@ def render(call, record):
 def list_entities(call):
     path = resolve_path(call)
     list_query = parse_list_query(call.op, call.query, call.facts.get('field_paths', {}))
+    list_query.conditions.extend(property_param_conditions(call))
     records = [r for r in call.partition.records(call.store_key, path.scope).values() if links_hold(r, path.links)]
     body = paginate(call.op, [render(call, r) for r in select(records, list_query)], call.query, request_path(call))
     return Response(call.op.success_status, body)
+
+
+def property_param_conditions(call):
+    """Declared plain query params named like an entity property (e.g. ``custom_id``) filter by equality."""
+    properties, _required = call.schemas.object_view({}, call.item_schema)
+    return [(name, 'eq', call.query[name][0]) for name in call.op.query_params
+            if name in properties and name in call.query and name not in RESERVED_QUERY_PARAMS]
 
 
 def request_path(call):
@@ -335,17 +342,18 @@ def put_entity(call):
 def upsert_core(call, path, body, existing):
     key = call.params[call.route.item_param]
     body = dict(body)
-    if existing is None:
+    by_name = not UUID_TEXT.match(key)
+    if by_name:
         natural = call.facts.get('natural_key')
-        if not UUID_TEXT.match(key):
-            if not natural:
-                raise not_found()
-            if body.get(natural) not in (None, key):
-                raise validation_error([Issue(natural, 'invalid', 'must match the value in the path')])
-            body[natural] = key
-        record_id = key if UUID_TEXT.match(key) else body.get('id') or str(uuid.uuid4())
-    else:
+        if not natural:
+            raise not_found()
+        if existing is None and body.get(natural) not in (None, key):
+            raise validation_error([Issue(natural, 'invalid', 'must match the value in the path')])
+        body.setdefault(natural, key)
+    if existing is not None:
         record_id = existing['id']
+    else:
+        record_id = (body.get('id') or str(uuid.uuid4())) if by_name else key
     if body.get('id') not in (None, record_id):
         raise validation_error([Issue('id', 'invalid', 'must match the id of the entity in the path')])
     record = replace(call, path, body, existing, record_id)

@@ -331,13 +331,11 @@ class SpecConverter:
 def iter_subschemas(schema):
     for key, value in schema.items():
         if key in SCHEMA_MAP_KEYWORDS and isinstance(value, dict):
-            for sub in value.values():
-                yield sub
+            yield from value.values()
         elif key in SCHEMA_KEYWORDS and isinstance(value, dict):
             yield value
         elif key in SCHEMA_LIST_KEYWORDS and isinstance(value, list):
-            for sub in value:
-                yield sub
+            yield from value
 
 
 def make_nullable(schema):

@@ -18,14 +18,15 @@ class Partition:
             self.collections[key] = collections.OrderedDict()
         return self.collections[key]
 
-    def find(self, store_key, scope, value, fields=('id',)):
-        """The record whose id (or one of ``fields``) equals ``value``; ids win over names."""
+    def find(self, store_key, scope, value, fields=('id',), accept=None):
+        """The accepted record whose id (or one of ``fields``) equals ``value``; ids win over names."""
         records = self.records(store_key, scope)
-        if value in records:
+        accept = accept or (lambda record: True)
+        if value in records and accept(records[value]):
             return records[value]
         for field in fields:
             for record in records.values():
-                if field != 'id' and record.get(field) == value:
+                if field != 'id' and record.get(field) == value and accept(record):
                     return record
         return None
 

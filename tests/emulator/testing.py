@@ -63,7 +63,11 @@ class EmulatorProcess:
             self.process = subprocess.Popen(self.command(port_file), stdout=subprocess.DEVNULL, stderr=log)  # pylint: disable=consider-using-with
         finally:
             log.close()
-        self.port = self._wait_for_port(port_file)
+        try:
+            self.port = self._wait_for_port(port_file)
+        except EmulatorError:
+            self.stop()
+            raise
         return self
 
     def _wait_for_port(self, port_file):
@@ -75,7 +79,6 @@ class EmulatorProcess:
             if self.process.poll() is not None:
                 raise EmulatorError('emulator exited with %s: %s' % (self.process.returncode, self.stderr()))
             time.sleep(0.05)
-        self.stop()
         raise EmulatorError('emulator did not publish its port within %.0f s' % STARTUP_TIMEOUT)
 
     def stderr(self):

@@ -12,7 +12,7 @@ import requests
 
 from emulator import DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER  # pylint: disable=import-error
 from emulator.api import DERIVED_DIR, Api  # pylint: disable=import-error
-from emulator.testing import READONLY_DEMO_TOKEN  # pylint: disable=import-error
+from emulator.testing import READONLY_DEMO_TOKEN, EmulatorError, EmulatorProcess  # pylint: disable=import-error
 
 AUTH = {'Authorization': 'Bearer ' + DEMO_TOKEN}
 CORE = '/v2/control-planes/%s/core-entities'
@@ -88,12 +88,10 @@ def schema_keyword_paths(node, path=''):
             if key in PROSE and not path.endswith('/properties') and not path.endswith('/path_params'):
                 yield path + '/' + key
             if key not in ('default', 'enum', 'const'):
-                for found in schema_keyword_paths(value, path + '/' + key):
-                    yield found
+                yield from schema_keyword_paths(value, path + '/' + key)
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            for found in schema_keyword_paths(item, '%s/%d' % (path, index)):
-                yield found
+            yield from schema_keyword_paths(item, '%s/%d' % (path, index))
 
 
 def test_derived_routes_load_without_the_specs():
@@ -116,6 +114,56 @@ def test_derived_files_hold_facts_without_prose():
         assert list(schema_keyword_paths(facts)) == [], name
     control_plane = Api().routes['/v2/control-planes'].ops['POST'].schemas.defs['ControlPlane']
     assert 'description' in control_plane['properties']
+
+
+def test_derive_converts_openapi_schemas_to_json_schema():
+    pytest.importorskip('yaml')
+    from emulator.derive import SpecConverter  # pylint: disable=import-error,import-outside-toplevel
+    thing = {
+        'type': 'object', 'description': 'prose', 'required': ['id', 'name'], 'x-internal': True,
+        'properties': {
+            'id': {'type': 'string', 'readOnly': True},
+            'name': {'type': 'string', 'example': 'prose'},
+            'description': {'type': 'string', 'nullable': True, 'description': 'prose'},
+            'kind': {'type': 'string', 'enum': ['a', 'b'], 'nullable': True},
+            'child': {'$ref': '#/components/schemas/Child', 'nullable': True},
+            'either': {'oneOf': [{'type': 'string'}, {'type': 'integer', 'minimum': 0, 'exclusiveMinimum': True}]},
+            'secret': {'type': 'string', 'x-sensitive': True},
+        },
+    }
+    problem = {'content': {'application/problem+json': {'schema': {'type': 'object'}}}}
+    document = {
+        'openapi': '3.0.3',
+        'servers': [{'url': 'https://global.api.konghq.com/v9'}],
+        'paths': {'/things': {
+            'get': {'operationId': 'list-things', 'parameters': [{'name': 'page[size]', 'in': 'query', 'schema': {'type': 'integer', 'example': 5}}],
+                    'responses': {'200': {'description': 'prose', 'content': {'application/json': {'schema': {
+                        'type': 'object', 'properties': {'data': {'type': 'array', 'items': {'$ref': '#/components/schemas/Thing'}}}}}}}}},
+            'post': {'operationId': 'create-thing', 'summary': 'prose',
+                     'requestBody': {'required': True, 'content': {'application/json': {'schema': {'$ref': '#/components/schemas/Thing'}}}},
+                     'responses': {'201': {'content': {'application/json': {'schema': {'$ref': '#/components/schemas/Thing'}}}}, '401': problem}},
+        }},
+        'components': {'schemas': {'Thing': thing, 'Child': {'type': 'object', 'properties': {'n': {'type': 'integer', 'default': 1}}}}},
+    }
+    facts = SpecConverter('things-v9', document, 'global').derive()
+    assert json.dumps(facts, sort_keys=True) == json.dumps(SpecConverter('things-v9', document, 'global').derive(), sort_keys=True)
+    listing, create = facts['operations']
+    assert (listing['method'], listing['path'], listing['schema_name']) == ('GET', '/v9/things', 'Thing')
+    assert listing['query_params'] == [{'name': 'page[size]', 'required': False, 'schema': {'type': 'integer'}, 'style': 'form'}]
+    assert (create['success_status'], create['error_statuses'], create['error_style']) == (201, [401], 'platform')
+    assert create['request']['schema'] == {'$ref': '#/$defs/Thing@request'}
+    assert create['response']['schema'] == {'$ref': '#/$defs/Thing'}
+    response_thing, request_thing = facts['$defs']['Thing'], facts['$defs']['Thing@request']
+    assert response_thing['required'] == ['id', 'name'] and request_thing['required'] == ['name']
+    assert 'description' not in response_thing and 'x-internal' not in response_thing
+    properties = response_thing['properties']
+    assert properties['description'] == {'type': ['string', 'null']}
+    assert properties['name'] == {'type': 'string'}
+    assert properties['kind'] == {'type': ['string', 'null'], 'enum': ['a', 'b', None]}
+    assert properties['child'] == {'anyOf': [{'$ref': '#/$defs/Child'}, {'type': 'null'}]}
+    assert properties['either'] == {'anyOf': [{'type': 'string'}, {'type': 'integer', 'exclusiveMinimum': 0}]}
+    assert properties['secret'] == {'type': 'string', 'writeOnly': True}
+    assert facts['$defs']['Child'] == {'type': 'object', 'properties': {'n': {'type': 'integer', 'default': 1}}}
 
 
 # ---- control planes and teams (platform APIs) ----------------------------------
@@ -251,6 +299,7 @@ def test_service_put_upserts_by_name_and_replaces(core):
     assert created.json()['name'] == 'upserted' and created.json()['retries'] == 9
     replaced = api.put(prefix + '/services/upserted', {'host': 'b.internal'}).json()
     assert replaced['id'] == created.json()['id'] and replaced['retries'] == 5 and replaced['host'] == 'b.internal'
+    assert replaced['name'] == 'upserted'
     by_id = api.put(prefix + '/services/' + replaced['id'], {'name': 'renamed', 'host': 'c.internal'}).json()
     assert by_id['id'] == replaced['id'] and by_id['created_at'] == created.json()['created_at']
     assert api.get(prefix + '/services/upserted').status_code == 404
@@ -331,6 +380,28 @@ def test_offset_pagination_walks_every_page(core):
     assert len(api.get(prefix + '/services', params={'tags': 'bulk/other', 'size': 1000}).json()['data']) == 250
 
 
+def test_nested_entities_natural_keys_and_property_filters(core):
+    api, prefix = core
+    for name in ('up-a', 'up-b'):
+        assert api.post(prefix + '/upstreams', {'name': name}).status_code == 201
+        target = api.post(prefix + '/upstreams/%s/targets' % name, {'target': '10.0.0.1:80'})
+        assert target.status_code == 201, target.text
+        assert target.json()['weight'] == 100 and isinstance(target.json()['created_at'], float)
+    duplicate = api.post(prefix + '/upstreams/up-a/targets', {'target': '10.0.0.1:80'})
+    assert duplicate.status_code == 400 and duplicate.json()['details'][0]['field'] == 'target'
+    found = api.get(prefix + '/upstreams/up-b/targets/10.0.0.1:80').json()
+    assert found['upstream']['id'] == api.get(prefix + '/upstreams/up-b').json()['id']
+    assert len(api.get(prefix + '/targets').json()['data']) == 2
+
+    api.post(prefix + '/consumers', {'username': 'alice', 'custom_id': 'c-1'})
+    api.post(prefix + '/consumers', {'username': 'bob'})
+    assert [c['username'] for c in api.get(prefix + '/consumers', params={'custom_id': 'c-1'}).json()['data']] == ['alice']
+    assert [c['username'] for c in api.get(prefix + '/consumers', params={'filter[name][eq]': 'bob'}).json()['data']] == ['bob']
+    assert api.post(prefix + '/consumers/alice/acls', {'group': 'admins'}).status_code == 201
+    assert api.delete(prefix + '/consumers/alice').status_code == 204
+    assert api.get(prefix + '/acls').json()['data'] == []
+
+
 def test_control_plane_types_that_refuse_core_writes(api):
     kic = make_control_plane(api, 'kic', cluster_type='CLUSTER_TYPE_K8S_INGRESS_CONTROLLER')
     group = make_control_plane(api, 'grp', cluster_type='CLUSTER_TYPE_CONTROL_PLANE_GROUP')
@@ -372,6 +443,20 @@ def test_legacy_login_sets_a_session_cookie(fresh_emulator):
     assert anonymous.get('/eu/v2/control-planes').status_code == 200
     assert anonymous.get('/global/v3/users/me').json()['email'] == DEMO_USER
     assert_problem(Client(fresh_emulator.url, headers={}).post('/eu/kauth/api/v1/authenticate', {}), 404)
+
+
+def test_command_line_tokens_users_shutdown_and_lifetime():
+    with EmulatorProcess(tokens=['spat_customToken'], users=['ops@example.com:s3cret']) as process:
+        assert Client(process.url, headers={'Authorization': 'Bearer spat_customToken'}).get('/v3/teams').status_code == 200
+        assert Client(process.url).get('/v3/teams').status_code == 401
+        login = Client(process.url, headers={}).post('/kauth/api/v1/authenticate', {'username': 'ops@example.com', 'password': 's3cret'})
+        assert login.status_code == 200 and login.json()['email'] == 'ops@example.com'
+        process.shutdown()
+        assert process.process.returncode == 0
+    with EmulatorProcess(lifetime=0.3) as short_lived:
+        assert short_lived.process.wait(10) == 0
+    with pytest.raises(EmulatorError, match='kpat_ or spat_'):
+        EmulatorProcess(tokens=['not-a-token']).start()
 
 
 # ---- hosts and regions -----------------------------------------------------------
