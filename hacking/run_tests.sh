@@ -110,9 +110,6 @@ run_step get-pip python "$ROOT/hacking/seed_get_pip.py"
 # ---------------------------------------------------------------------------- steps
 in_coll() { (cd "$COLL" && "$@"); }
 
-if selected sanity; then
-    run_step sanity in_coll ansible-test sanity --python "$PY_VERSION" --venv --color no
-fi
 run_units() {
     # ansible-test exits 1 without a tests/unit/ directory; no unit tests is not a failure.
     if [[ ! -d "$COLL/tests/unit" ]]; then
@@ -123,9 +120,6 @@ run_units() {
     in_coll ansible-test units --python "$PY_VERSION" --local --color no
 }
 
-if selected units; then
-    run_step units run_units
-fi
 run_integration() {
     # ansible-test exits 1 ("Cannot run integration tests without ...") when there is no
     # target directory at all; having no targets yet is not a test failure.
@@ -137,6 +131,14 @@ run_integration() {
     in_coll ansible-test integration --python "$PY_VERSION" --local --color no --continue-on-error
 }
 
+if selected sanity; then
+    # Sanity tests with requirements always run in ansible-test's own venvs under
+    # ~/.ansible/test/venv (that is what the get-pip shim is for).
+    run_step sanity in_coll ansible-test sanity --python "$PY_VERSION" --venv --color no
+fi
+if selected units; then
+    run_step units run_units
+fi
 if selected integration; then
     run_step integration run_integration
 fi
@@ -163,7 +165,10 @@ if [[ -d "$COLL/tests/output" ]]; then
     done
 fi
 
-counts="$(python "$ROOT/hacking/count_results.py" --output "$COLL/tests/output" --integration-log "$LOGS/integration.log")"
+if ! counts="$(python "$ROOT/hacking/count_results.py" --output "$COLL/tests/output" --integration-log "$LOGS/integration.log")"; then
+    counts="0 1 could not count the results (hacking/count_results.py failed)"
+    FAILED_STEPS=$((FAILED_STEPS + 1))
+fi
 read -r N_PASSED N_FAILED DETAIL <<<"$counts"
 
 print_summary
