@@ -66,7 +66,7 @@ def run_playbook(plays, env, workdir, label):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n', 1)[0])
     parser.add_argument('--tasks', type=int, default=40)
     parser.add_argument('--collections-path', default=os.path.join(ROOT, '.build'))
     args = parser.parse_args()

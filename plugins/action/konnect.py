@@ -37,12 +37,20 @@ class ActionModule(ActionBase):
 
     def run(self, tmp=None, task_vars=None):
         task_vars = task_vars or {}
-        module_name = self._task.resolved_action or self._task.action
+        module_name = self._module_name()
         if not self._runs_in_process(task_vars):
             return self._run_on_target(module_name, task_vars)
         result = super(ActionModule, self).run(tmp, task_vars)
         result.update(self._run_in_process(module_name))
         return result
+
+    def _module_name(self):
+        """The FQCN of the module the task names (``resolved_action`` is this plugin, after the redirect)."""
+        context = self._shared_loader_obj.module_loader.find_plugin_with_context(
+            self._task.action, collection_list=self._task.collections)
+        if not context.resolved:
+            raise AnsibleActionFail('Could not resolve the module %r.' % self._task.action)
+        return context.resolved_fqcn
 
     # -- where to run ----------------------------------------------------------------------------
 
@@ -94,6 +102,6 @@ class ActionModule(ActionBase):
 
 def load_task(module_name):
     """The module's ``TASK`` object, imported from the collection the module belongs to."""
-    namespace, collection, name = module_name.split('.', 2) if module_name.count('.') >= 2 else ('konnect', 'konnect', module_name)
+    namespace, collection, name = module_name.split('.', 2)
     module = importlib.import_module('ansible_collections.%s.%s.plugins.modules.%s' % (namespace, collection, name))
     return module.TASK

@@ -215,6 +215,9 @@ class KonnectClient(object):
             return True  # a rate-limited request was not processed, whatever its method
         return status in RETRYABLE_STATUSES and method in IDEMPOTENT_METHODS
 
+    def warn(self, message):
+        self._warn(self._clean(message))
+
     def _pause(self, attempt, retry_after, reason):
         delay = retry_after_seconds(retry_after)
         if delay is None:
@@ -264,8 +267,7 @@ class KonnectClient(object):
         while True:
             body = self.get(path, params=params, what=what).body or {}
             items = body.get('data', body.get('items', [])) or []
-            for item in items:
-                yield item
+            yield from items
             seen_pages += 1
             next_params = next_page_params(style, body, params, len(items))
             if next_params is None or seen_pages > 100000:

@@ -215,6 +215,7 @@ class EntityEngine(object):
                 if key_value is not None:
                     found = self.resolver.find_by_key(self.entity, self.scope, key_value)
                     if found is not None:
+                        self.client.warn('%s Konnect has %s now, so it was not created again.' % (exc.msg, what))
                         return found
                 if attempt + 1 >= attempts:
                     raise KonnectError('%s %s' % (exc.msg, 'Gave up creating %s.' % what))

@@ -14,7 +14,7 @@ description:
   - A control plane is found by O(id) or by its unique O(name).
   - Only the fields the task sets are compared and updated.
 author:
-  - konnect.konnect contributors
+  - konnect.konnect contributors (@konnect-konnect)
 options:
   name:
     description:

@@ -13,7 +13,7 @@ description:
   - Read control planes in a Konnect region, by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one control plane.
 author:
-  - konnect.konnect contributors
+  - konnect.konnect contributors (@konnect-konnect)
 options:
   name:
     description:

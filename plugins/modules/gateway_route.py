@@ -14,7 +14,7 @@ description:
   - A route is found by O(id) or by its O(name) within the control plane.
   - Lists such as O(paths), O(hosts) and O(methods) are compared as sets.
 author:
-  - konnect.konnect contributors
+  - konnect.konnect contributors (@konnect-konnect)
 options:
   control_plane:
     description:

@@ -13,7 +13,7 @@ description:
   - Read gateway routes of a Konnect control plane, by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one gateway route.
 author:
-  - konnect.konnect contributors
+  - konnect.konnect contributors (@konnect-konnect)
 options:
   control_plane:
     description:

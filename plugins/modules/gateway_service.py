@@ -14,7 +14,7 @@ description:
   - A service is found by O(id) or by its O(name) within the control plane.
   - Only the fields the task sets are compared; Konnect's defaults for the others are kept.
 author:
-  - konnect.konnect contributors
+  - konnect.konnect contributors (@konnect-konnect)
 options:
   control_plane:
     description:

@@ -14,7 +14,7 @@ description:
   - Teams are global; the calls go to the global API whatever O(konnect_region) says.
   - A team is found by O(id) or by its unique O(name).
 author:
-  - konnect.konnect contributors
+  - konnect.konnect contributors (@konnect-konnect)
 options:
   name:
     description:

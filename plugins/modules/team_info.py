@@ -13,7 +13,7 @@ description:
   - Read teams of the Konnect organization (global API), by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one team.
 author:
-  - konnect.konnect contributors
+  - konnect.konnect contributors (@konnect-konnect)
 options:
   name:
     description:

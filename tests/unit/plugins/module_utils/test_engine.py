@@ -39,8 +39,11 @@ class FakeKonnect(object):
         self.store.setdefault(collection, []).append(item)
         return item
 
+    def warn(self, message):
+        self.calls.append(('WARN', message, None))
+
     def writes(self):
-        return [call for call in self.calls if call[0] != 'GET']
+        return [call for call in self.calls if call[0] not in ('GET', 'WARN')]
 
     def _split(self, path):
         for collection in sorted(self.store, key=len, reverse=True):
