@@ -30,11 +30,12 @@ TYPE_WORDS = {'string': 'a string', 'integer': 'an integer', 'number': 'a number
 class Response:
     """What the emulator answers: status, JSON body (or None), content type and extra headers."""
 
-    def __init__(self, status, body=None, content_type=JSON, headers=None):
+    def __init__(self, status, body=None, content_type=JSON, headers=None, after_send=None):
         self.status = status
         self.body = body
         self.content_type = content_type
         self.headers = headers or {}
+        self.after_send = after_send
 
 
 class Issue:

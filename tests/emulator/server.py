@@ -10,6 +10,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -89,6 +90,9 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if payload:
             self.wfile.write(payload)
+        self.wfile.flush()
+        if response.after_send is not None:
+            response.after_send()
 
 
 def control(server, method, path, raw_body):
@@ -108,8 +112,7 @@ def control(server, method, path, raw_body):
     if name == 'faults' and method == 'PUT':
         return put_faults(emulator, raw_body)
     if name == 'shutdown' and method == 'POST':
-        threading.Thread(target=server.shutdown, daemon=True).start()
-        return Response(200, {'status': 'shutting down'})
+        return Response(200, {'status': 'shutting down'}, after_send=threading.Thread(target=server.shutdown, daemon=True).start)
     if name in ('requests', 'reset', 'faults', 'shutdown'):
         return Response(405, {'error': 'method not allowed'}, JSON)
     return Response(404, {'error': 'unknown control endpoint'}, JSON)
@@ -155,6 +158,24 @@ def parse_users(values):
     return users
 
 
+def process_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def watch_parent(pid, stop, interval=0.5):
+    """Stop once ``pid`` has exited, so test runs that never tear down (forked tests) leave no server behind."""
+    original_parent = os.getppid()
+    while process_alive(pid) and not (pid == original_parent and os.getppid() != original_parent):
+        time.sleep(interval)
+    stop()
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog='python tests/emulator', description='Local emulator of the Kong Konnect API.')
     parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default 127.0.0.1)')
@@ -163,6 +184,7 @@ def build_parser():
     parser.add_argument('--token', action='append', help='accepted bearer token, optionally TOKEN:readonly (repeatable)')
     parser.add_argument('--user', action='append', help='legacy-login user EMAIL:PASSWORD (repeatable)')
     parser.add_argument('--lifetime', type=float, default=None, help='stop after this many seconds (safety net)')
+    parser.add_argument('--parent-pid', type=int, default=None, help='stop when the process with this pid is gone')
     return parser
 
 
@@ -182,6 +204,8 @@ def main(argv=None):
         timer = threading.Timer(args.lifetime, stop)
         timer.daemon = True
         timer.start()
+    if args.parent_pid:
+        threading.Thread(target=watch_parent, args=(args.parent_pid, stop), daemon=True).start()
     port = server.server_address[1]
     if args.port_file:
         write_port_file(args.port_file, port)

@@ -30,12 +30,17 @@ class EmulatorError(RuntimeError):
 
 
 class EmulatorProcess:
-    """A running ``python tests/emulator`` subprocess on a free port of 127.0.0.1."""
+    """A running ``python tests/emulator`` subprocess on a free port of 127.0.0.1.
 
-    def __init__(self, tokens=None, users=None, lifetime=None, python=None):
+    With ``exit_with_caller`` (default) the emulator also stops when the process that started it
+    exits, even if ``stop()`` never runs (ansible-test runs every unit test in a fork).
+    """
+
+    def __init__(self, tokens=None, users=None, lifetime=None, python=None, exit_with_caller=True):
         self.tokens = list(tokens or [])
         self.users = list(users or [])
         self.lifetime = lifetime
+        self.exit_with_caller = exit_with_caller
         self.python = python or sys.executable
         self.process = None
         self.port = None
@@ -53,6 +58,8 @@ class EmulatorProcess:
             command += ['--user', user]
         if self.lifetime:
             command += ['--lifetime', str(self.lifetime)]
+        if self.exit_with_caller:
+            command += ['--parent-pid', str(os.getpid())]
         return command
 
     def start(self):
@@ -68,6 +75,7 @@ class EmulatorProcess:
         except EmulatorError:
             self.stop()
             raise
+        self._remove_workdir()
         return self
 
     def _wait_for_port(self, port_file):
@@ -96,6 +104,10 @@ class EmulatorProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(STOP_TIMEOUT)
+        self._remove_workdir()
+
+    def _remove_workdir(self):
+        """Nothing stays on disk once the port is known, even if stop() never runs (forked test runners)."""
         if self._workdir:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
