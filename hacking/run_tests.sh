@@ -23,7 +23,7 @@ cd "$ROOT" || exit 1
 
 ALL_STEPS=(sanity units integration lint docs build)
 PY_VERSION=3.11
-BUILD="$ROOT/.build"
+BUILD="${KONNECT_BUILD_DIR:-$ROOT/.build}"
 LOGS="$BUILD/logs"
 
 # ---------------------------------------------------------------------------- arguments
