@@ -6,6 +6,7 @@ import glob
 import json
 import os
 import re
+from urllib.parse import unquote
 
 from .schemas import SchemaSet
 
@@ -183,7 +184,7 @@ class Api:
         if best is None:
             return None, {}
         route, values = best
-        return route, dict(zip(route.params, values))
+        return route, dict(zip(route.params, (unquote(value) for value in values)))
 
     def collection_for_prefix(self, template_prefix):
         """The collection route whose template equals a prefix of another template (params ignored)."""

@@ -13,7 +13,7 @@ import traceback
 from . import facts as F
 from .api import Api
 from .crud import Call, dispatch
-from .errors import ApiError, Response, problem
+from .errors import ApiError, Response, not_found, problem
 from .specials import SPECIALS, USERS_STORE_KEY, seed_users, user_id
 from .store import State
 
@@ -146,7 +146,7 @@ class Emulator:
         if request.path == F.LOGIN_PATH:
             return self.login(request, body)
         if route is None or not serves(request.base, route.family):
-            return problem(404, 'The requested resource was not found.')
+            return not_found().render('platform')
         principal, permission = self.authenticate(request.headers)
         if principal is None:
             return unauthorized(route.error_style)
@@ -186,7 +186,7 @@ class Emulator:
 
     def login(self, request, body):
         if not serves(request.base, 'global'):
-            return problem(404, 'The requested resource was not found.')
+            return not_found().render('platform')
         if request.method != 'POST':
             response = problem(405, 'Method %s is not allowed on this resource.' % request.method)
             response.headers['Allow'] = 'POST'

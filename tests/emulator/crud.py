@@ -32,7 +32,6 @@ class Call:
         self.schemas = op.schemas
         self.store_key = route.store_key
         self.facts = F.facts_for(route.store_key)
-        self.parents = []
 
     @property
     def core(self):
@@ -80,7 +79,6 @@ def resolve_path(call):
     parent_names = route.params[:len(ids)]
     scope = [ids[i] for i, name in enumerate(parent_names) if name not in route.parent_fields]
     links = dict((route.parent_fields[name], ids[i]) for i, name in enumerate(parent_names) if name in route.parent_fields)
-    call.parents = records
     return Path(scope, links, records)
 
 
@@ -88,12 +86,12 @@ def find_parent(call, owner, name, value, ids):
     if owner is None:
         expected = F.VIRTUAL_PARENTS.get(name)
         if expected is not None and value != expected:
-            raise not_found('The requested resource was not found.')
+            raise not_found()
         return None
     owner_scope = [ids[i] for i, param in enumerate(owner.params) if param not in owner.parent_fields]
     record = call.partition.find(owner.store_key, owner_scope, value, lookup_fields(owner))
     if record is None:
-        raise not_found('The requested %s was not found.' % (owner.entity_name() or 'resource'))
+        raise not_found()
     return record
 
 
@@ -134,11 +132,18 @@ def validated_body(call):
     if call.facts.get('url_shorthand') and isinstance(body, dict) and body.get('url') is not None:
         body = dict(body)
         expand_url(body)
-    if request.get('schema'):
-        issues = schema_issues(call.schemas.validator(request['schema']), body)
-        if issues:
-            raise validation_error(issues)
+    issues = schema_issues(call.schemas.validator(request['schema']), body) if request.get('schema') else []
+    if not call.core and isinstance(body, dict) and isinstance(body.get('labels'), dict):
+        issues.extend(label_key_issues(body['labels']))
+    if issues:
+        raise validation_error(issues)
     return body
+
+
+def label_key_issues(labels):
+    return [Issue('labels.%s' % key, 'is_label', 'label keys must be 1-%d characters and not use a reserved prefix' % F.LABEL_KEY_MAX_LENGTH)
+            for key in sorted(labels)
+            if not 0 < len(key) <= F.LABEL_KEY_MAX_LENGTH or key.lower().startswith(F.RESERVED_LABEL_KEY_PREFIXES)]
 
 
 def guard_writable(call, path):
@@ -205,7 +210,7 @@ def expand_url(data):
     data['protocol'] = protocol
     data['host'] = host
     data['port'] = int(port) if port else (443 if protocol in ('https', 'grpcs', 'wss', 'tls') else 80)
-    data['path'] = url_path if url_path and url_path != '' else None
+    data['path'] = url_path or None
 
 
 def nest_config(call, data, fill_defaults):
@@ -245,19 +250,21 @@ def check_references(call, data, path):
             raise reference_missing(field, reference['id'])
 
 
-def unique_fields(call, path):
+def unique_fields(call):
+    """Fields from the facts table; platform entities whose create body requires a name also have a unique name."""
     fields = list(call.facts.get('unique', ()))
-    request_schema = (call.op.request or {}).get('schema') or {}
-    _props, required = call.schemas.object_view({}, request_schema)
-    if 'name' in required and 'name' not in fields and call.method == 'POST':
-        fields.append('name')
+    create = (call.route.collection or call.route).ops.get('POST')
+    if not call.core and create is not None and 'name' not in fields:
+        _props, required = call.schemas.object_view({}, create.request_schema or {})
+        if 'name' in required:
+            fields.append('name')
     return fields
 
 
 def check_unique(call, data, path, exclude_id=None):
     within = call.facts.get('unique_within')
     records = call.partition.records(call.store_key, path.scope).values()
-    for field in unique_fields(call, path):
+    for field in unique_fields(call):
         value = data.get(field)
         if value is None:
             continue
@@ -322,7 +329,7 @@ def get_entity(call):
     path = resolve_path(call)
     record = find_item(call, path)
     if record is None:
-        raise not_found('The requested %s was not found.' % (call.route.collection.entity_name() or 'resource'))
+        raise not_found()
     return Response(call.op.success_status, render(call, record))
 
 
@@ -334,7 +341,7 @@ def put_entity(call):
         guard_writable(call, path)
         return upsert_core(call, path, body, existing)
     if existing is None:
-        raise not_found('The requested resource was not found.')
+        raise not_found()
     record = replace(call, path, body, existing)
     return Response(call.op.success_status, render(call, record))
 
@@ -374,7 +381,7 @@ def patch_entity(call):
     body = validated_body(call)
     existing = find_item(call, path)
     if existing is None:
-        raise not_found('The requested %s was not found.' % (call.route.collection.entity_name() or 'resource'))
+        raise not_found()
     changes = drop_server_fields(call, copy.deepcopy(body))
     nest_config(call, changes, fill_defaults=False)
     updated = merge(call, copy.deepcopy(existing), changes)
@@ -404,7 +411,7 @@ def delete_entity(call):
     existing = find_item(call, path)
     if existing is None:
         if 404 in call.op.error_statuses or not call.core:
-            raise not_found('The requested %s was not found.' % (call.route.collection.entity_name() or 'resource'))
+            raise not_found()
         return Response(204)
     if call.core:
         guard_writable(call, path)

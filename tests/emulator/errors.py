@@ -132,7 +132,7 @@ def referenced_by(child_collection, parent_collection, field):
     return ApiError(400, message, kong_body=kong_body)
 
 
-def not_found(detail='Not Found'):
+def not_found(detail='The requested resource was not found.'):
     return ApiError(404, detail, kong_body={'code': 5, 'message': 'not found', 'details': []})
 
 

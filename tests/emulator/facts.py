@@ -62,7 +62,12 @@ ENTITY_FACTS = {
     'Consumer': {'natural_key': 'username', 'unique': ('username', 'custom_id'), 'field_paths': {'name': 'username'}},
     'ConsumerGroup': {'natural_key': 'name', 'unique': ('name',)},
     'Plugin': {'unique': ('instance_name',)},
+    'CustomPlugin': {'natural_key': 'name', 'unique': ('name',)},
 }
+
+# Label keys (platform APIs): 1-63 characters, none of these prefixes (stated in prose only by the specs).
+LABEL_KEY_MAX_LENGTH = 63
+RESERVED_LABEL_KEY_PREFIXES = ('kong', 'konnect', 'mesh', 'kic', '_')
 
 # Core-entity foreign field -> entity schema name it references.
 FOREIGN_KINDS = {

@@ -250,6 +250,8 @@ def test_team_lifecycle_labels_and_conflict(api):
 def test_body_validation_reports_invalid_parameters(api):
     body = assert_problem(api.post('/v2/control-planes', {'cluster_type': 'NOPE', 'extra': 1, 'labels': {'env': '-bad-'}}), 400)
     assert rules_by_field(body) == {'name': 'required', 'cluster_type': 'enum', 'extra': 'unknown_property', 'labels.env': 'is_label'}
+    reserved = assert_problem(api.post('/v3/teams', {'name': 'reserved', 'labels': {'konnect-owner': 'x'}}), 400)
+    assert rules_by_field(reserved) == {'labels.konnect-owner': 'is_label'}
     assert all(item['source'] == 'body' for item in body['invalid_parameters'])
     malformed = api.call('POST', '/v3/teams', data='{not json', headers={'Content-Type': 'application/json'})
     assert_problem(malformed, 400)
