@@ -48,10 +48,15 @@ class Operation:
         schema = self.response_schema
         if schema is None:
             return None
+        if self.returns_bare_list():
+            return self.schemas.resolve(schema).get('items')
         key = self.list_key()
         if key:
             return self.schemas.property_schema(schema, key).get('items')
         return schema
+
+    def returns_bare_list(self):
+        return self.response_schema is not None and self.schemas.resolve(self.response_schema).get('type') == 'array'
 
     def list_key(self):
         schema = self.response_schema
@@ -156,7 +161,7 @@ class Api:
                 route.collection = parent
                 parent.kind = 'collection'
         for route in self.routes.values():
-            if route.kind == 'singleton' and 'GET' in route.ops and route.ops['GET'].list_key():
+            if route.kind == 'singleton' and 'GET' in route.ops and (route.ops['GET'].list_key() or route.ops['GET'].returns_bare_list()):
                 route.kind = 'collection'
         for route in self.routes.values():
             if route.kind == 'collection':

@@ -268,6 +268,8 @@ def offset_body(key, records, query, path):
 
 
 def paginate(op, records, query, path):
+    if op.returns_bare_list():
+        return records
     key = op.list_key() or 'data'
     style = op.pagination_style()
     if style == 'page':

@@ -4,10 +4,12 @@
 
 import copy
 import datetime
+import functools
 import re
 import uuid
 
 import jsonschema
+from jsonschema.exceptions import ValidationError
 
 FORMAT_CHECKER = jsonschema.FormatChecker(formats=())
 RFC3339 = re.compile(r'^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$')
@@ -24,6 +26,34 @@ def _is_uuid(value):
 def _is_date_time(value):
     return not isinstance(value, str) or bool(RFC3339.match(value))
 
+
+UNICODE_CLASS = re.compile(r'\[((?:[^\]\\]|\\.)*?\\p\{[LN]\}(?:[^\]\\]|\\.)*)\]')
+UNICODE_PROPERTIES = {('L',): r'[^\W\d_]', ('N',): r'\d', ('L', 'N'): r'[^\W_]'}
+
+
+@functools.lru_cache(maxsize=None)
+def python_regex(pattern):
+    """Compile an ECMA-262 pattern with Python's re: \\p{L}/\\p{N} classes are rewritten, unsupported ones match all."""
+    try:
+        return re.compile(UNICODE_CLASS.sub(rewrite_unicode_class, pattern))
+    except re.error:
+        return re.compile('')
+
+
+def rewrite_unicode_class(match):
+    content = match.group(1)
+    properties = tuple(sorted(set(re.findall(r'\\p\{([LN])\}', content))))
+    rest = re.sub(r'\\p\{[LN]\}', '', content)
+    unicode_part = UNICODE_PROPERTIES[properties]
+    return '(?:%s|[%s])' % (unicode_part, rest) if rest else unicode_part
+
+
+def _pattern(validator, pattern, instance, _schema):
+    if validator.is_type(instance, 'string') and not python_regex(pattern).search(instance):
+        yield ValidationError('%r does not match %r' % (instance, pattern))
+
+
+Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {'pattern': _pattern})
 
 EMPTY_BY_TYPE = {'string': '', 'object': {}, 'array': [], 'integer': 0, 'number': 0, 'boolean': False}
 
@@ -44,7 +74,7 @@ class SchemaSet:
         key = id(schema)
         if key not in self._validators:
             root = dict(schema, **{'$defs': self.defs})
-            self._validators[key] = (schema, jsonschema.Draft202012Validator(root, format_checker=FORMAT_CHECKER))
+            self._validators[key] = (schema, Validator(root, format_checker=FORMAT_CHECKER))
         return self._validators[key][1]
 
     def is_valid(self, value, schema):

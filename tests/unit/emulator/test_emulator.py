@@ -270,6 +270,20 @@ def test_static_organization_roles_and_users(api):
     assert_problem(api.get('/v3/organizations/%s/ip-allow-list' % ('0' * 8 + '-0000-4000-8000-' + '0' * 12)), 404)
 
 
+def test_other_identity_entities_follow_their_schemas(api):
+    oidc = {'issuer_url': 'https://idp.example.com', 'client_id': 'konnect', 'client_secret': 's3cret'}
+    created = api.post('/v3/identity-providers', {'type': 'oidc', 'login_path': 'acme', 'config': oidc})
+    assert created.status_code == 201, created.text
+    assert 'client_secret' not in created.json()['config'] and created.json()['config']['client_id'] == 'konnect'
+    listed = api.get('/v3/identity-providers').json()
+    assert isinstance(listed, list) and listed[0]['id'] == created.json()['id']
+    assert api.post('/v3/system-accounts', {'name': 'ci', 'description': 'CI'}).status_code == 201
+    assert_problem(api.post('/v3/system-accounts', {'name': 'ci', 'description': 'again'}), 409)
+    me = api.get('/v3/users/me').json()
+    bad_name = assert_problem(api.post('/v3/users/%s/access-tokens' % me['id'], {'name': '_x', 'ttl_seconds': 86400}), 400)
+    assert rules_by_field(bad_name) == {'name': 'matches_regex'}
+
+
 # ---- core entities -------------------------------------------------------------
 
 
