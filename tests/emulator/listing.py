@@ -114,7 +114,11 @@ def deep_filter_issues(op, schema, nested):
     if issues:
         return issues
     value = coerce_query_value(nested, schema, op.schemas)
-    return schema_issues(op.schemas.validator(schema), value, source='query', prefix='filter')
+    issues = schema_issues(op.schemas.validator(schema), value, source='query', prefix='filter')
+    for issue in issues:
+        head, _dot, rest = issue.field.partition('.')
+        issue.field = head + ''.join('[%s]' % part for part in rest.split('.') if part)
+    return issues
 
 
 def condition(path_parts, value, field_paths):

@@ -196,15 +196,15 @@ def rfc3339(now):
 def coerce_query_value(value, schema, schemas):
     """Convert a query-string value to the type its schema declares (best effort)."""
     schema = schemas.resolve(schema)
+    for branch in schema.get('anyOf', []):
+        converted = coerce_query_value(value, branch, schemas)
+        if schemas.is_valid(converted, branch):
+            return converted
     if isinstance(value, dict):
         properties = schema.get('properties', {})
         extra = schema.get('additionalProperties')
         return {key: coerce_query_value(item, properties.get(key, extra if isinstance(extra, dict) else {}), schemas)
                 for key, item in value.items()}
-    for branch in schema.get('anyOf', []):
-        converted = coerce_query_value(value, branch, schemas)
-        if schemas.is_valid(converted, branch):
-            return converted
     types = schema_types(schema)
     if 'boolean' in types and value in ('true', 'false'):
         return value == 'true'

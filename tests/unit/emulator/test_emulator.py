@@ -221,6 +221,8 @@ def test_control_plane_filters_and_page_number_pagination(api):
     assert len(names({'filter[name][contains]': 'cp-1', 'page[size]': 100})) == 5
     assert names({'filter[cluster_type][eq]': 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'}) == ['group']
     assert names({'filter[cloud_gateway]': 'true'}) == []
+    by_name_desc = api.get('/v2/control-planes', params={'sort': 'name desc', 'page[size]': 3}).json()['data']
+    assert [cp['name'] for cp in by_name_desc] == ['group', 'cp-14', 'cp-13']
     assert len(names({'labels': 'parity:odd', 'page[size]': 100})) == 7
     body = assert_problem(api.get('/v2/control-planes', params={'filter[bogus][eq]': 'x'}), 400)
     assert body['invalid_parameters'][0]['source'] == 'query'
@@ -243,6 +245,9 @@ def test_team_lifecycle_labels_and_conflict(api):
     listed = api.get('/v3/teams', params={'filter[name][contains]': 'dev'}).json()
     assert [t['name'] for t in listed['data']] == ['devs'] and listed['meta']['page']['total'] == 1
     assert_problem(api.get('/v3/teams', params={'filter[email][eq]': 'x'}), 400)
+    assert rules_by_field(assert_problem(api.get('/v3/teams', params={'filter[name][like]': 'x'}), 400)) == {'filter[name][like]': 'unknown_property'}
+    assert [t['name'] for t in api.get('/v3/teams', params={'filter[labels.env][eq]': 'dev'}).json()['data']] == ['devs']
+    assert [t['name'] for t in api.get('/v3/teams', params={'filter[labels.env][exists]': 'false'}).json()['data']] == ['ops']
     assert api.delete(team_path).status_code == 204
     assert_problem(api.get(team_path), 404)
 
