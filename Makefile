@@ -3,6 +3,7 @@
 #   make demo         run playbooks/demo.yml twice against the local Konnect emulator
 #   make test         the whole suite (what CI runs); one step: make test STEPS="units integration"
 #   make sanity | units | integration | lint | docs | build     one step of the suite
+#   make bench        print the task-overhead benchmark (bench/task_overhead.py); not a test
 #   make venv         create/refresh .venv from requirements-dev.txt
 #   make clean        remove build/test output (keeps .venv);  make distclean  also .venv
 #
@@ -12,12 +13,12 @@ PYTHON ?= python3.11
 STEPS ?=
 export PYTHON
 
-.PHONY: all help venv demo test sanity units integration lint docs build clean distclean
+.PHONY: all help venv demo bench test sanity units integration lint docs build clean distclean
 
 all: help
 
 help:
-	@sed -n '2,10s/^# \{0,1\}//p' Makefile
+	@sed -n '2,11s/^# \{0,1\}//p' Makefile
 
 venv:
 	@hacking/ensure_venv.sh
@@ -27,6 +28,11 @@ demo:
 
 test:
 	@hacking/run_tests.sh $(STEPS)
+
+bench:
+	@hacking/ensure_venv.sh
+	@hacking/layout.sh .build/bench >/dev/null
+	@.venv/bin/python bench/task_overhead.py --collections-path .build/bench
 
 sanity units integration lint docs build:
 	@hacking/run_tests.sh $@

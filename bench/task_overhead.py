@@ -29,10 +29,10 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, 'tests', 'emulator'))
+sys.path.insert(0, os.path.join(ROOT, 'tests'))
 
-from testing import EmulatorProcess  # noqa: E402  pylint: disable=wrong-import-position,import-error
-from facts import DEMO_TOKEN  # noqa: E402  pylint: disable=wrong-import-position,import-error
+from emulator import DEMO_TOKEN  # noqa: E402  pylint: disable=wrong-import-position,import-error
+from emulator.testing import EmulatorProcess  # noqa: E402  pylint: disable=wrong-import-position,import-error
 
 PLAY = {'name': 'bench', 'hosts': 'localhost', 'connection': 'local', 'gather_facts': False}
 

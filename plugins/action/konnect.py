@@ -25,6 +25,10 @@ from ansible.module_utils.common.parameters import remove_values
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
+# The strategy loads this class in the main process before it forks a worker for each task, so
+# importing the engine (and requests, ~60-90 ms) here means workers inherit it instead of paying
+# for it on every task.
+from ansible_collections.konnect.konnect.plugins.module_utils import runner  # noqa: F401  pylint: disable=unused-import
 
 EXECUTION_CHOICES = ('auto', 'controller', 'target')
 LOCAL_CONNECTIONS = frozenset(('local', 'ansible.builtin.local', 'ansible.legacy.local'))
