@@ -240,6 +240,11 @@ class KonnectClient(object):
         email_address, password = self._login
         self._login = None
         response = self._send('POST', LEGACY_LOGIN_PATH, None, {'username': email_address, 'password': password})
+        if response.status in (400, 401, 403):
+            raise KonnectParameterError(
+                'Konnect refused the legacy email/password login (%d): check konnect_email and konnect_password. '
+                'This login does not work for organizations that use single sign-on; prefer a token.' % response.status,
+                status=response.status)
         if not response.ok:
             raise KonnectApiError(response.status, 'POST', LEGACY_LOGIN_PATH, response.body,
                                   what='the legacy email/password login', secrets=self._secrets)

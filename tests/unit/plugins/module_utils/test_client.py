@@ -211,6 +211,6 @@ def test_legacy_login_posts_credentials_to_the_global_host_once():
 def test_failed_legacy_login_does_not_show_the_password():
     client, dummy, dummy2 = make_client([FakeRaw(401, {'detail': 'wrong password pw-secret'})], token=None, email='a@example.com',
                                         password='pw-secret')
-    with pytest.raises(KonnectApiError) as info:
+    with pytest.raises(KonnectParameterError) as info:
         client.get('/v3/teams')
-    assert 'pw-secret' not in info.value.msg
+    assert 'konnect_email and konnect_password' in info.value.msg and 'pw-secret' not in info.value.msg
