@@ -251,10 +251,10 @@ def check_references(call, data, path):
 
 
 def unique_fields(call):
-    """Fields from the facts table; platform entities whose create body requires a name also have a unique name."""
+    """Fields from the facts table; platform entities whose create requires a name and declares a 409 have a unique name."""
     fields = list(call.facts.get('unique', ()))
     create = (call.route.collection or call.route).ops.get('POST')
-    if not call.core and create is not None and 'name' not in fields:
+    if not call.core and create is not None and 'name' not in fields and 409 in create.error_statuses:
         _props, required = call.schemas.object_view({}, create.request_schema or {})
         if 'name' in required:
             fields.append('name')
