@@ -97,3 +97,12 @@ options:
       - All pages are read.
     type: dict
 '''
+
+    CONTROL_PLANE = r'''
+options:
+  control_plane:
+    description:
+      - The control plane, by name or id. Giving the id saves a lookup, so a task that changes nothing makes a single request.
+    type: str
+    required: true
+'''

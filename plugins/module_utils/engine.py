@@ -54,7 +54,7 @@ class Resolver(object):
             response = self.client.get(entity.item_path(scope, key_value), what=what, expected=(404,))
             if response.status == 404:
                 return None
-            found = [response.body] if get_path(response.body, entity.key) == key_value or not looks_like_id(key_value) else []
+            found = [response.body] if get_path(response.body, entity.key) == key_value else []  # the path also matches ids
         else:
             params = {'filter[%s][eq]' % entity.key: key_value} if entity.lookup == LOOKUP_FILTER else None
             found = [item for item in self.client.paginate(entity.collection_path(scope), entity.pagination, params, what=what)

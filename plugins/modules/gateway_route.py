@@ -16,11 +16,6 @@ description:
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
-  control_plane:
-    description:
-      - The control plane, by name or id. Giving the id saves a lookup.
-    type: str
-    required: true
   service:
     description:
       - The gateway service the route sends traffic to, by name or id, in the same control plane.
@@ -98,6 +93,7 @@ options:
     type: int
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.entity.control_plane
   - konnect.konnect.entity
   - konnect.konnect.entity.tags
   - konnect.konnect.attributes

@@ -15,11 +15,6 @@ description:
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
-  control_plane:
-    description:
-      - The control plane, by name or id.
-    type: str
-    required: true
   name:
     description:
       - Return only the route with this name (an empty list if there is none).
@@ -27,6 +22,7 @@ options:
     type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.entity.control_plane
   - konnect.konnect.entity.info
   - konnect.konnect.attributes.info_module
 seealso:

@@ -16,11 +16,6 @@ description:
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
-  control_plane:
-    description:
-      - The control plane, by name or id. Giving the id saves a lookup.
-    type: str
-    required: true
   name:
     description:
       - The service's name, unique in the control plane. Required unless O(id) is given.
@@ -82,6 +77,7 @@ options:
     elements: str
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.entity.control_plane
   - konnect.konnect.entity
   - konnect.konnect.entity.tags
   - konnect.konnect.attributes
