@@ -122,7 +122,8 @@ class KonnectClient(object):
         if region not in REGIONS:
             raise KonnectParameterError('konnect_region must be one of %s, got %r.' % (', '.join(REGIONS), region))
         self.region = region
-        self.regional_url = self._base_url(api_url or REGIONAL_API_URL, region)
+        self._regional_template = api_url or REGIONAL_API_URL
+        self.regional_url = self._base_url(self._regional_template, region)
         if global_api_url:
             self.global_url = self._base_url(global_api_url, 'global')
         elif api_url:
@@ -134,6 +135,7 @@ class KonnectClient(object):
         self._sleep = sleep
         self._warn = warn or (lambda msg: None)
         self._secrets = [s for s in (token, password) if s]
+        self._once = {}
         self.session = requests.Session()
         self.session.verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
         self.session.headers.update({
@@ -143,8 +145,10 @@ class KonnectClient(object):
         if token:
             check_token(token)
             self.session.headers['Authorization'] = 'Bearer ' + token
+            self.token_kind = 'system' if token.startswith('spat_') else 'personal'
             self._login = None
         elif email and password:
+            self.token_kind = 'session'
             self._login = (email, password)
         else:
             raise KonnectParameterError(
@@ -170,24 +174,31 @@ class KonnectClient(object):
     def _base_url(template, region):
         return template.replace(_REGION_PLACEHOLDER, region).rstrip('/')
 
-    def url_for(self, path):
-        base = self.global_url if is_global_path(path) else self.regional_url
-        return base + path
+    def url_for(self, path, region=None):
+        """The full URL of an API path: global families on the global host, the rest in ``region`` (default: the client's)."""
+        if is_global_path(path):
+            return self.global_url + path
+        if region and region != self.region:
+            if region not in REGIONS:
+                raise KonnectParameterError('Region must be one of %s, got %r.' % (', '.join(REGIONS), region))
+            return self._base_url(self._regional_template, region) + path
+        return self.regional_url + path
 
     # -- requests -------------------------------------------------------------------------------
 
-    def request(self, method, path, params=None, body=None, what=None, expected=None):
+    def request(self, method, path, params=None, body=None, what=None, expected=None, region=None):
         """Send one API call, retrying what is safe to retry; return a Response or raise KonnectApiError.
 
         ``expected`` lists statuses the caller handles itself (for example 404 on a lookup).
-        ``what`` names the entity for error messages ("control plane 'prod'").
+        ``what`` names the entity for error messages ("control plane 'prod'"); ``region`` sends a regional
+        call to another region than the client's.
         """
         self._ensure_logged_in()
         method = method.upper()
         attempt = 0
         while True:
             try:
-                response = self._send(method, path, params, body)
+                response = self._send(method, path, params, body, region)
             except requests.exceptions.RequestException as exc:
                 if method not in IDEMPOTENT_METHODS:
                     raise AmbiguousWriteError(self._clean('%s %s did not get an answer (%s); it may or may not have been applied.'
@@ -226,12 +237,12 @@ class KonnectClient(object):
         self._warn('Konnect: %s; retrying in %.1fs (attempt %d of %d).' % (reason, delay, attempt + 1, self.max_retries))
         self._sleep(delay)
 
-    def _send(self, method, path, params, body):
+    def _send(self, method, path, params, body, region=None):
         kwargs = {'params': params, 'timeout': self.timeout}
         if body is not None:
             kwargs['data'] = json.dumps(body)
             kwargs['headers'] = {'Content-Type': 'application/json'}
-        raw = self.session.request(method, self.url_for(path), **kwargs)
+        raw = self.session.request(method, self.url_for(path, region), **kwargs)
         return Response(raw.status_code, _decode(raw), raw.headers)
 
     def _ensure_logged_in(self):
@@ -256,10 +267,16 @@ class KonnectClient(object):
 
     # -- conveniences -----------------------------------------------------------------------------
 
-    def get(self, path, params=None, what=None, expected=None):
-        return self.request('GET', path, params=params, what=what, expected=expected)
+    def get(self, path, params=None, what=None, expected=None, region=None):
+        return self.request('GET', path, params=params, what=what, expected=expected, region=region)
 
-    def paginate(self, path, style, params=None, what=None):
+    def get_once(self, path, what=None):
+        """A GET whose answer cannot change during a task (the calling user, the organization), asked once."""
+        if path not in self._once:
+            self._once[path] = self.get(path, what=what).body
+        return self._once[path]
+
+    def paginate(self, path, style, params=None, what=None, region=None):
         """Yield every item of a list endpoint, following whichever of Konnect's pagination styles it uses."""
         params = dict(params or {})
         if style == 'offset':
@@ -270,7 +287,7 @@ class KonnectClient(object):
             params['page[number]'] = 1
         seen_pages = 0
         while True:
-            body = self.get(path, params=params, what=what).body or {}
+            body = self.get(path, params=params, what=what, region=region).body or {}
             items = body.get('data', body.get('items', [])) or []
             yield from items
             seen_pages += 1
@@ -281,7 +298,9 @@ class KonnectClient(object):
 
 
 def next_page_params(style, body, params, count):
-    """The query for the following page, or None on the last page."""
+    """The query for the following page, or None on the last page (style 'none': the list is not paginated)."""
+    if style == 'none':
+        return None
     if style == 'offset':
         offset = body.get('offset')
         return dict(params, offset=offset) if offset else None

@@ -11,8 +11,10 @@ task by whichever wrapper called it (the in-process action plugin or the module'
 from __future__ import annotations
 
 import copy
+import datetime
 import time
 
+from ansible_collections.konnect.konnect.plugins.module_utils.client import backoff_seconds
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import (
     desired_labels,
     desired_tags,
@@ -24,7 +26,6 @@ from ansible_collections.konnect.konnect.plugins.module_utils.compare import (
 )
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, LOOKUP_FILTER, LOOKUP_PATH, TAGS, looks_like_id
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import AmbiguousWriteError, KonnectError, KonnectParameterError
-from ansible_collections.konnect.konnect.plugins.module_utils.client import backoff_seconds
 
 HIDDEN = '********'
 
@@ -36,48 +37,59 @@ class Resolver(object):
         self.client = client
         self.registry = registry
 
-    def find(self, entity, scope, identifier=None, key_value=None):
-        """The entity as Konnect returns it, or None. Looks up by id when given, else by natural key."""
-        if identifier:
-            return self.get_by_id(entity, scope, identifier)
-        if key_value is None:
-            return None
-        return self.find_by_key(entity, scope, key_value)
-
-    def get_by_id(self, entity, scope, identifier):
-        response = self.client.get(entity.item_path(scope, identifier), what=entity.describe(identifier), expected=(404,))
+    def get_by_id(self, entity, scope, identifier, region=None):
+        response = self.client.get(entity.item_path(scope, identifier), what=entity.describe(identifier), expected=(404,),
+                                   region=region)
         return None if response.status == 404 else response.body
 
-    def find_by_key(self, entity, scope, key_value):
-        what = entity.describe(key_value)
-        if entity.lookup == LOOKUP_PATH:
-            response = self.client.get(entity.item_path(scope, key_value), what=what, expected=(404,))
+    def find_all(self, entity, scope, key_values, region=None):
+        """Every entity whose natural key equals ``key_values`` exactly."""
+        what = entity.describe(_describe_key(key_values))
+        if entity.lookup == LOOKUP_PATH and len(key_values) == 1:
+            value = next(iter(key_values.values()))
+            response = self.client.get(entity.item_path(scope, value), what=what, expected=(404,), region=region)
             if response.status == 404:
-                return None
-            found = [response.body] if get_path(response.body, entity.key) == key_value else []  # the path also matches ids
+                return []
+            candidates = [response.body]
         else:
-            params = {'filter[%s][eq]' % entity.key: key_value} if entity.lookup == LOOKUP_FILTER else None
-            found = [item for item in self.client.paginate(entity.collection_path(scope), entity.pagination, params, what=what)
-                     if get_path(item, entity.key) == key_value]
+            params = None
+            if entity.lookup == LOOKUP_FILTER:
+                params = dict(('filter[%s][eq]' % name, value) for name, value in key_values.items()
+                              if entity.filterable is None or name in entity.filterable)
+            candidates = self.client.paginate(entity.collection_path(scope), entity.pagination, params, what=what, region=region)
+        return [item for item in candidates if all(_same_key(get_path(item, name), value) for name, value in key_values.items())]
+
+    def find_by_key(self, entity, scope, key_values, region=None):
+        found = self.find_all(entity, scope, key_values, region)
         if len(found) > 1:
-            raise KonnectError('Found %d %s named %r; give its id instead. Their ids: %s.' % (
-                len(found), entity.plural.replace('_', ' '), key_value, ', '.join(str(item.get('id')) for item in found)))
+            raise KonnectError('Found %d %s with %s; give the id instead. Their ids: %s.' % (
+                len(found), entity.plural.replace('_', ' '), _describe_key(key_values), ', '.join(str(item.get('id')) for item in found)))
         return found[0] if found else None
 
-    def resolve_id(self, option, entity, scope, value):
+    def resolve_id(self, option, entity, scope, value, region=None):
         """The id of a parent or referenced entity given by name or id (an id is trusted without a request)."""
         if looks_like_id(value):
             return value
-        found = self.find_by_key(entity, scope, value)
+        found = self.find_by_key(entity, scope, {entity.key: value}, region)
         if found is None:
-            raise KonnectParameterError('%s: no %s was found.' % (option, entity.describe(value)))
+            raise KonnectParameterError('%s: no %s was found%s.' % (option, entity.describe(value), ' in region %s' % region if region else ''))
         return found['id']
+
+
+def _same_key(have, want):
+    return have == want or (isinstance(have, str) and isinstance(want, str) and looks_like_id(want) and have.lower() == want.lower())
+
+
+def _describe_key(key_values):
+    if len(key_values) == 1:
+        return repr(next(iter(key_values.values())))
+    return ', '.join('%s=%r' % item for item in sorted(key_values.items()))
 
 
 class EntityEngine(object):
     """Converges one entity to the state the task describes."""
 
-    def __init__(self, entity, params, client, registry, check_mode=False, diff_mode=False, sleep=time.sleep):
+    def __init__(self, entity, params, client, registry, check_mode=False, diff_mode=False, sleep=time.sleep, now=time.time):
         self.entity = entity
         self.params = params
         self.client = client
@@ -86,8 +98,11 @@ class EntityEngine(object):
         self.check_mode = check_mode
         self.diff_mode = diff_mode
         self.sleep = sleep
+        self.now = now
         self.scope = {}
         self.unverified_parents = []
+        self.minted = {}
+        self.leftovers = []
 
     # -- entry point -----------------------------------------------------------------------------
 
@@ -95,19 +110,22 @@ class EntityEngine(object):
         state = self.params.get('state', 'present')
         try:
             self.scope = self.resolve_parents()
+            desired = self.desired_body(self.resolve_references())
         except KonnectParameterError:
             if state == 'absent':
-                return self.result(False, None, None)
+                return self.result(False, None, None)  # a parent or reference that does not exist: nothing to delete
             raise
-        current = self.resolver.find(self.entity, self.scope, self.params.get('id'), self.params.get(self.entity.key))
+        current = self.find_current(desired)
         if state == 'absent':
             return self.ensure_absent(current)
         if current is None and self.params.get('id'):
             raise KonnectParameterError('id: no %s with id %s was found; leave id out to create one.' % (self.entity.title, self.params['id']))
-        return self.ensure_present(current)
+        if current is None and self.entity.singleton and self.entity.create_method == 'POST':
+            raise KonnectError('Konnect has no %s to update.' % self.entity.title)
+        return self.ensure_present(current, desired)
 
     def resolve_parents(self):
-        scope = {}
+        scope = self.entity.scope(self.resolver) if self.entity.scope else {}
         for parent in self.entity.parents:
             value = self.params.get(parent.option)
             if value is None:
@@ -117,60 +135,119 @@ class EntityEngine(object):
             scope[parent.path_param] = self.resolver.resolve_id(parent.option, self.registry(parent.entity), scope, value)
         return scope
 
+    def resolve_references(self):
+        body = {}
+        for reference in self.entity.references:
+            fragment = reference.resolve(self.resolver, self.scope, self.params)
+            if fragment:
+                body.update(fragment)
+        return body
+
+    def find_current(self, desired):
+        if self.entity.singleton:
+            response = self.client.get(self.entity.item_path(self.scope), what=self.entity.title, expected=(404,))
+            return None if response.status == 404 else response.body
+        if self.params.get('id'):
+            return self.resolver.get_by_id(self.entity, self.scope, self.params['id'])
+        key_values = dict((name, desired.get(name)) for name in self.entity.keys)
+        missing = [name for name, value in key_values.items() if value is None]
+        if missing:
+            raise KonnectParameterError('%s: required to find the %s (or give its id).' % (', '.join(missing), self.entity.title))
+        found = self.resolver.find_all(self.entity, self.scope, key_values)
+        if len(found) > 1 and self.entity.rotation:
+            # Tokens share their name during a rotation: the newest is current, the rest are left over.
+            found.sort(key=lambda item: str(item.get('created_at') or ''))
+            self.leftovers = found[:-1]
+            return found[-1]
+        if len(found) > 1:
+            raise KonnectError('Found %d %s with %s; give the id instead. Their ids: %s.' % (
+                len(found), self.entity.plural.replace('_', ' '), _describe_key(key_values), ', '.join(str(item.get('id')) for item in found)))
+        return found[0] if found else None
+
     # -- absent ----------------------------------------------------------------------------------
 
     def ensure_absent(self, current):
         if current is None:
             return self.result(False, None, None)
         if not self.check_mode:
-            self.client.request('DELETE', self.entity.item_path(self.scope, current['id']), what=self.describe_current(current),
-                                expected=(404,))
+            for item in self.leftovers + [current]:
+                self.delete(item)
         return self.result(True, current, None)
+
+    def delete(self, item):
+        self.client.request('DELETE', self.entity.item_path(self.scope, item['id']), what=self.describe_current(item), expected=(404,))
 
     # -- present ---------------------------------------------------------------------------------
 
-    def ensure_present(self, current):
-        references = self.resolve_references()
-        desired = self.desired_body(references)
+    def ensure_present(self, current, desired):
         if current is None:
             return self.create(desired)
+        if self.should_rotate(current):
+            return self.rotate(current, desired)
         self.check_create_only(current, desired)
         if self.params.get('recreate') and self.create_only_differs(current, desired):
             return self.recreate(current, desired)
         changes = self.changed_fields(current, desired)
         send_secrets = self.params.get('update_secrets') == 'always' and bool(self.secret_values())
         if not changes and not send_secrets:
-            return self.result(False, current, current)
+            return self.cleanup_leftovers(current)
+        if self.entity.update_method is None:
+            raise KonnectParameterError('%s: a %s cannot be changed once it exists; delete it and create it again.' % (
+                ', '.join(sorted(changes)), self.entity.title))
         predicted = self.predict(current, desired, changes)
         if self.check_mode:
             return self.result(True, current, predicted)
         body = self.update_body(current, desired, changes)
-        response = self.client.request(self.entity.update_method, self.entity.item_path(self.scope, current['id']), body=body,
-                                       what=self.describe_current(current))
+        response = self.client.request(self.entity.update_method, self.update_path(current), body=body, what=self.describe_current(current))
+        self.delete_leftovers()
         return self.result(True, current, response.body or predicted)
 
-    def resolve_references(self):
-        ids = {}
-        for reference in self.entity.references:
-            value = self.params.get(reference.option)
-            if value is not None:
-                ids[reference.body_field] = self.resolver.resolve_id(reference.option, self.registry(reference.entity), self.scope, value)
-        return ids
+    def update_path(self, current):
+        return self.entity.item_path(self.scope) if self.entity.singleton else self.entity.item_path(self.scope, current['id'])
+
+    def cleanup_leftovers(self, current):
+        if not self.leftovers:
+            return self.result(False, current, current)
+        if not self.check_mode:
+            self.delete_leftovers()
+        return self.result(True, current, current)
+
+    def delete_leftovers(self):
+        for item in self.leftovers:
+            self.client.warn('Deleting %s left over from an interrupted rotation.' % self.entity.describe(item.get('id')))
+            self.delete(item)
+        self.leftovers = []
 
     def desired_body(self, references):
         """The request-shaped fields the user set, secrets excluded (they are never compared)."""
         body = {}
         for field in self.entity.fields:
             value = self.params.get(field.name)
-            if value is not None and not field.secret:
-                body[field.name] = value
-        for body_field, identifier in references.items():
-            body[body_field] = {'id': identifier}
+            if value is None or field.secret:
+                continue
+            if field.secret_keys and isinstance(value, dict):
+                value = dict((key, item) for key, item in value.items() if key not in field.secret_keys and item is not None)
+            body[field.name] = value
+        body.update(references)
         return self.entity.prepare(body) if self.entity.prepare else body
 
     def secret_values(self):
-        return {field.name: self.params[field.name] for field in self.entity.fields
-                if field.secret and self.params.get(field.name) is not None}
+        """Write-only values the task gives: whole secret fields and secret keys inside dict fields."""
+        secrets = {}
+        for field in self.entity.fields:
+            value = self.params.get(field.name)
+            if value is None:
+                continue
+            if field.secret:
+                secrets[field.name] = value
+            elif field.secret_keys and isinstance(value, dict):
+                inner = dict((key, value[key]) for key in field.secret_keys if value.get(key) is not None)
+                if inner:
+                    secrets[field.name] = inner
+        return secrets
+
+    def with_secrets(self, body):
+        return merge_subset(body, self.secret_values())
 
     def current_value(self, current, name):
         field = self.entity.field(name)
@@ -179,18 +256,35 @@ class EntityEngine(object):
     # -- create ----------------------------------------------------------------------------------
 
     def create(self, desired):
-        body = dict(desired)
-        body.update(self.secret_values())
+        body = self.with_secrets(desired)
+        if self.entity.create_fields:
+            body = dict((name, value) for name, value in body.items() if name in self.entity.create_fields)
         for field in self.entity.fields_of_kind(TAGS):
             if field.name in body:
                 body[field.name] = desired_tags([], body[field.name], True)
         predicted = self.predict({'id': None}, desired, list(desired))
-        if self.check_mode:
-            self.verify_parents()
-            return self.result(True, None, predicted)
         self.verify_parents()
+        if self.check_mode:
+            return self.result(True, None, predicted)
+        if self.entity.singleton:
+            created = self.client.request(self.entity.create_method, self.entity.item_path(self.scope), body=body, what=self.entity.title).body
+            return self.result(True, None, created)
         created = self.post_once(body)
+        if self.entity.create_path:
+            created = self.after_invitation(desired, created)
         return self.result(True, None, created)
+
+    def after_invitation(self, desired, response_body):
+        """The entity was created elsewhere (an invitation): read it back, then set what the invitation could not carry."""
+        key_values = dict((name, desired.get(name)) for name in self.entity.keys)
+        created = self.resolver.find_by_key(self.entity, self.scope, key_values) or response_body or {}
+        rest = dict((name, value) for name, value in desired.items() if name not in self.entity.keys)
+        changes = self.changed_fields(created, rest) if created.get('id') else {}
+        if changes and self.entity.update_method:
+            response = self.client.request(self.entity.update_method, self.entity.item_path(self.scope, created['id']), body=changes,
+                                           what=self.describe_current(created))
+            created = response.body or created
+        return created
 
     def verify_parents(self):
         """A parent given by id was trusted for the lookup; make sure it exists before creating under it."""
@@ -203,33 +297,76 @@ class EntityEngine(object):
                         parent.option, parent_entity.title, self.scope[parent.path_param]))
             scope[parent.path_param] = self.scope.get(parent.path_param)
 
-    def post_once(self, body):
+    def post_once(self, body, replacing=None):
         """Create without ever creating twice: after an ambiguous failure, look before trying again."""
-        key_value = body.get(self.entity.key)
-        what = self.entity.describe(key_value)
+        key_values = dict((name, body.get(name)) for name in self.entity.keys)
+        what = self.entity.describe(_describe_key(key_values) if None not in key_values.values() else None)
         attempts = max(1, int(self.params.get('max_retries') or 0) + 1)
         for attempt in range(attempts):
             try:
-                return self.client.request('POST', self.entity.collection_path(self.scope), body=body, what=what).body
+                created = self.client.request('POST', self.entity.create_collection_path(self.scope), body=body, what=what).body
+                self.keep_minted(created)
+                return created
             except AmbiguousWriteError as exc:
-                if key_value is not None:
-                    found = self.resolver.find_by_key(self.entity, self.scope, key_value)
-                    if found is not None:
-                        self.client.warn('%s Konnect has %s now, so it was not created again.' % (exc.msg, what))
-                        return found
+                found = self.created_despite(exc, key_values, replacing, what)
+                if found is not None:
+                    return found
                 if attempt + 1 >= attempts:
-                    raise KonnectError('%s %s' % (exc.msg, 'Gave up creating %s.' % what))
+                    raise KonnectError('%s Gave up creating %s.' % (exc.msg, what))
                 self.sleep(backoff_seconds(attempt))
         raise KonnectError('Could not create %s.' % what)
+
+    def created_despite(self, exc, key_values, replacing, what):
+        """The entity an ambiguous create may have made anyway, adopted; None if there is none (or it had to go)."""
+        if None in key_values.values():
+            return None
+        found = [item for item in self.resolver.find_all(self.entity, self.scope, key_values)
+                 if not replacing or item.get('id') != replacing.get('id')]
+        if not found:
+            return None
+        if self.entity.rotation:
+            # Its one-time secret was lost with the answer: remove it and mint another.
+            self.client.warn('%s Deleting the %s it created, whose secret was lost, and trying again.' % (exc.msg, what))
+            for item in found:
+                self.delete(item)
+            return None
+        self.client.warn('%s Konnect has %s now, so it was not created again.' % (exc.msg, what))
+        return found[0]
+
+    def keep_minted(self, created):
+        rotation = self.entity.rotation
+        if rotation and isinstance(created, dict) and created.get(rotation.secret_field):
+            self.minted[rotation.secret_field] = created.pop(rotation.secret_field)
 
     def recreate(self, current, desired):
         predicted = self.predict({'id': None}, desired, list(desired))
         if self.check_mode:
             return self.result(True, current, predicted)
-        self.client.request('DELETE', self.entity.item_path(self.scope, current['id']), what=self.describe_current(current))
-        body = dict(desired)
-        body.update(self.secret_values())
-        return self.result(True, current, self.post_once(body))
+        self.delete(current)
+        return self.result(True, current, self.post_once(self.with_secrets(desired)))
+
+    # -- rotation --------------------------------------------------------------------------------
+
+    def should_rotate(self, current):
+        rotation = self.entity.rotation
+        if not rotation:
+            return False
+        if self.params.get('rotate'):
+            return True
+        days = self.params.get('rotate_before_days')
+        expires = parse_time(current.get(rotation.expiry_field))
+        return days is not None and expires is not None and expires - self.now() < days * 86400
+
+    def rotate(self, current, desired):
+        """Mint a new secret first; only once it exists does the old one go."""
+        predicted = self.predict({'id': None}, desired, list(desired))
+        if self.check_mode:
+            return self.result(True, current, predicted)
+        created = self.post_once(self.with_secrets(desired), replacing=current)
+        for item in self.leftovers + [current]:
+            self.delete(item)
+        self.leftovers = []
+        return self.result(True, current, created)
 
     # -- compare and update ----------------------------------------------------------------------
 
@@ -237,18 +374,27 @@ class EntityEngine(object):
         if self.params.get('recreate'):
             return
         for field in self.entity.fields:
-            if field.create_only and field.name in desired and not matches(desired[field.name], self.current_value(current, field.name)):
-                raise KonnectParameterError(
-                    '%s: %s cannot be changed once it exists (it has %r, the task wants %r). '
-                    'Set recreate: true to delete and re-create it, or keep the current value.' % (
-                        field.name, self.describe_current(current), self.current_value(current, field.name), desired[field.name]))
+            if not field.create_only or field.name not in desired:
+                continue
+            if matches(desired[field.name], self.current_value(current, field.name)):
+                continue
+            if self.entity.rotation:
+                # A token's expiry is fixed when it is minted; a new expiry means a new token, on request only.
+                if self.current_value(current, field.name) is not None:
+                    self.client.warn('%s: %s keeps %s %s; set rotate: true to replace it with one that has the new value.' % (
+                        field.name, self.describe_current(current), field.name, self.current_value(current, field.name)))
+                continue
+            raise KonnectParameterError(
+                '%s: %s cannot be changed once it exists (it has %r, the task wants %r). '
+                'Set recreate: true to delete and re-create it, or keep the current value.' % (
+                    field.name, self.describe_current(current), self.current_value(current, field.name), desired[field.name]))
 
     def create_only_differs(self, current, desired):
         return any(field.create_only and field.name in desired and not matches(desired[field.name], self.current_value(current, field.name))
                    for field in self.entity.fields)
 
     def changed_fields(self, current, desired):
-        """Names of the fields whose desired value differs from Konnect's."""
+        """Names of the fields whose desired value differs from Konnect's, mapped to the value to send."""
         changes = {}
         full = self.full_collections(current, desired)
         for name, value in desired.items():
@@ -281,7 +427,7 @@ class EntityEngine(object):
 
     def update_body(self, current, desired, changes):
         if self.entity.update_method == 'PUT':
-            body = {key: value for key, value in current.items() if key not in self.entity.read_only and value is not None}
+            body = dict((key, value) for key, value in current.items() if key not in self.entity.read_only and value is not None)
             body.update(desired)
             body.update(self.full_collections(current, desired))
             body.update(changes)
@@ -292,7 +438,7 @@ class EntityEngine(object):
                     removed = set(self.current_value(current, field.name) or {}) - set(body[field.name])
                     body[field.name] = dict(body[field.name], **dict.fromkeys(removed))
         if self.params.get('update_secrets') == 'always':
-            body.update(self.secret_values())
+            body = self.with_secrets(body)
         return body
 
     def predict(self, current, desired, changes):
@@ -310,10 +456,19 @@ class EntityEngine(object):
     # -- result ----------------------------------------------------------------------------------
 
     def describe_current(self, current):
-        return self.entity.describe(get_path(current, self.entity.key) or current.get('id'))
+        key_values = dict((name, get_path(current, self.entity.field(name).response_path) if self.entity.field(name) else current.get(name))
+                          for name in self.entity.keys)
+        if None in key_values.values() or self.entity.singleton:
+            return self.entity.describe(current.get('id'))
+        return self.entity.describe(_describe_key(key_values).strip("'"))
 
     def result(self, changed, before, after):
         result = {'changed': changed, self.entity.name: after or {}}
+        if self.entity.extras and after:
+            result.update(self.entity.extras(after))
+        if self.minted:
+            result.update(self.minted)
+            result['_ansible_no_log'] = True  # the registered result keeps the secret; logs and callbacks do not show it
         if self.diff_mode:
             result['diff'] = {'before': self.diff_view(before), 'after': self.diff_view(after)}
         return result
@@ -322,8 +477,9 @@ class EntityEngine(object):
         """The fields that matter: the natural key, the id and what the user set; secrets hidden."""
         if not obj:
             return {}
-        names = [self.entity.key] + [field.name for field in self.entity.fields
-                                     if field.shown and field.name != self.entity.key and self.params.get(field.name) is not None]
+        names = [name for name in self.entity.keys if self.entity.field(name)]
+        names += [field.name for field in self.entity.fields
+                  if field.shown and field.name not in names and self.params.get(field.name) is not None]
         view = {}
         if obj.get('id'):
             view['id'] = obj['id']
@@ -331,12 +487,27 @@ class EntityEngine(object):
             field = self.entity.field(name)
             if field is not None and field.secret:
                 view[name] = HIDDEN
+            elif field is not None and field.secret_keys and isinstance(self.current_value(obj, name), dict):
+                view[name] = dict(self.current_value(obj, name), **dict((key, HIDDEN) for key in field.secret_keys
+                                                                           if (self.params.get(name) or {}).get(key) is not None))
             else:
                 view[name] = self.current_value(obj, name)
         for reference in self.entity.references:
             if self.params.get(reference.option) is not None:
-                view[reference.option] = get_path(obj, reference.body_field + '.id')
+                view[reference.option] = reference.current(obj)
         return view
+
+
+def parse_time(value):
+    """Seconds since the epoch from an RFC 3339 string (or a number), None if it cannot be read."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return datetime.datetime.fromisoformat(str(value).replace('Z', '+00:00')).timestamp()
+    except ValueError:
+        return None
 
 
 class InfoEngine(object):
@@ -350,7 +521,7 @@ class InfoEngine(object):
         self.resolver = Resolver(client, registry)
 
     def run(self):
-        scope = {}
+        scope = self.entity.scope(self.resolver) if self.entity.scope else {}
         for parent in self.entity.parents:
             value = self.params.get(parent.option)
             if value is not None:
@@ -359,12 +530,16 @@ class InfoEngine(object):
         return {'changed': False, self.entity.plural: items}
 
     def read(self, scope):
+        if self.entity.singleton:
+            response = self.client.get(self.entity.item_path(scope), what=self.entity.title, expected=(404,))
+            if response.status == 404:
+                return []
+            return self.entity.reader(response.body) if self.entity.reader else [response.body]
         if self.params.get('id'):
             found = self.resolver.get_by_id(self.entity, scope, self.params['id'])
             return [found] if found else []
-        if self.params.get(self.entity.key) is not None:
-            found = self.resolver.find_by_key(self.entity, scope, self.params[self.entity.key])
-            return [found] if found else []
+        if self.entity.key_field and self.params.get(self.entity.key) is not None:
+            return self.resolver.find_all(self.entity, scope, {self.entity.key: self.params[self.entity.key]})
         server, local = self.split_filters(self.params.get('filters') or {})
         items = self.client.paginate(self.entity.collection_path(scope), self.entity.pagination, server, what=self.entity.plural)
         return [item for item in items if all(filter_matches(item, name, op, value) for name, op, value in local)]

@@ -27,10 +27,16 @@ def looks_like_id(value):
 
 
 class Field(object):
-    """One option of a module that is also a field of the entity's request body."""
+    """One option of a module that is also a field of the entity's request body.
+
+    ``secret`` fields are write-only: never compared, sent on create (or with ``update_secrets:
+    always``). ``secret_keys`` names write-only keys inside a dict field (an IdP's
+    ``config.client_secret``). ``create_only`` fields cannot change once the entity exists.
+    """
 
     def __init__(self, name, type='str', elements=None, choices=None, create_only=False, secret=False,
-                 unordered=False, response_path=None, kind=None, options=None, aliases=None, no_log=None, shown=True):
+                 unordered=False, response_path=None, kind=None, options=None, aliases=None, no_log=None, shown=True,
+                 secret_keys=(), required=False):
         self.name = name
         self.type = type
         self.elements = elements
@@ -44,13 +50,15 @@ class Field(object):
         self.aliases = aliases
         self.no_log = secret if no_log is None else no_log
         self.shown = shown  # False for write-time shorthands that Konnect does not return (a service's url)
+        self.secret_keys = tuple(secret_keys)
+        self.required = required
 
     def option_spec(self):
         spec = {'type': self.type}
-        for attr in ('elements', 'choices', 'options', 'aliases'):
+        for attr in ('elements', 'choices', 'options', 'aliases', 'required'):
             if getattr(self, attr):
                 spec[attr] = getattr(self, attr)
-        if self.no_log is not None and (self.no_log or _looks_secret(self.name)):
+        if self.no_log or _looks_secret(self.name):
             spec['no_log'] = self.no_log
         return spec
 
@@ -62,35 +70,79 @@ def _looks_secret(name):
 class Parent(object):
     """An entity whose id appears in this entity's path (``control_plane`` for a gateway service)."""
 
-    def __init__(self, option, entity, path_param=None, required=True):
+    def __init__(self, option, entity, path_param=None, required=True, description=None):
         self.option = option
         self.entity = entity
         self.path_param = path_param or option
         self.required = required
+        self.description = description
 
 
 class Reference(object):
-    """An entity this one points to in its body, as ``{"id": ...}`` (a route's ``service``)."""
+    """An entity this one points to in its body, given by name or id; sent as ``{"<field>": {"id": ...}}``."""
 
-    def __init__(self, option, entity, body_field=None):
+    def __init__(self, option, entity, body_field=None, required=False):
         self.option = option
         self.entity = entity
         self.body_field = body_field or option
+        self.required = required
+
+    def resolve(self, resolver, scope, params):
+        """The body fragment for the referenced entity, or None when the option is not set."""
+        value = params.get(self.option)
+        if value is None:
+            return None
+        return self.wrap(resolver.resolve_id(self.option, resolver.registry(self.entity), scope, value))
+
+    def wrap(self, identifier):
+        return {self.body_field: {'id': identifier}}
+
+    def current(self, obj):
+        value = obj.get(self.body_field)
+        return value.get('id') if isinstance(value, dict) else value
+
+    def option_spec(self):
+        return {'type': 'str', 'required': self.required}
+
+
+class IdReference(Reference):
+    """A reference sent as a plain id: ``{"<field>": "<id>"}`` (a team member's ``id``, a mapping's ``team_id``)."""
+
+    def wrap(self, identifier):
+        return {self.body_field: identifier}
+
+
+class Rotation(object):
+    """How an entity that holds a one-time secret (an access token) is rotated: a new one, then the old one goes."""
+
+    def __init__(self, secret_field='token', expiry_field='expires_at'):
+        self.secret_field = secret_field
+        self.expiry_field = expiry_field
 
 
 class Entity(object):
-    """Everything the engine needs to know about one Konnect entity type."""
+    """Everything the engine needs to know about one Konnect entity type.
 
-    def __init__(self, name, title, collection, fields, key='name', lookup=LOOKUP_FILTER, pagination='page',
+    ``key`` is the natural key: one field name, or a tuple of them (a role assignment). ``singleton``
+    entities have one fixed item path and can only be read and updated. ``create_path`` is where
+    creation is POSTed when it is not the collection (users are created by an invitation), and
+    ``update_method=None`` means the entity cannot be updated (memberships, assignments).
+    ``scope`` computes path values no option gives (the calling user, the organization), ``extras``
+    adds keys to the result, and ``reader`` turns a singleton's answer into the list ``_info`` returns.
+    """
+
+    def __init__(self, name, title, collection=None, fields=(), key='name', lookup=LOOKUP_FILTER, pagination='page',
                  update_method='PATCH', parents=(), references=(), plural=None, item=None,
-                 filterable=None, labels_nullable=False, read_only=('id', 'created_at', 'updated_at'), prepare=None):
+                 filterable=None, labels_nullable=False, read_only=('id', 'created_at', 'updated_at'), prepare=None,
+                 singleton=False, create_path=None, create_fields=None, create_method='POST', rotation=None, extras=None,
+                 scope=None, reader=None):
         self.name = name
         self.title = title
         self.plural = plural or name + 's'
         self.collection = collection
-        self.item = item or collection + '/{id}'
+        self.item = item or (collection + '/{id}' if collection else None)
         self.fields = tuple(fields)
-        self.key = key
+        self.keys = (key,) if isinstance(key, str) else tuple(key)
         self.lookup = lookup
         self.pagination = pagination
         self.update_method = update_method
@@ -100,6 +152,18 @@ class Entity(object):
         self.labels_nullable = labels_nullable
         self.read_only = frozenset(read_only)
         self.prepare = prepare
+        self.singleton = singleton
+        self.create_path = create_path
+        self.create_fields = create_fields
+        self.create_method = create_method
+        self.rotation = rotation
+        self.extras = extras
+        self.scope = scope
+        self.reader = reader
+
+    @property
+    def key(self):
+        return self.keys[0]
 
     def field(self, name):
         for field in self.fields:
@@ -109,24 +173,27 @@ class Entity(object):
 
     @property
     def key_field(self):
-        return self.field(self.key)
+        return self.field(self.key) if len(self.keys) == 1 else None
 
     def fields_of_kind(self, kind):
         return [field for field in self.fields if field.kind == kind]
 
     @property
     def has_secrets(self):
-        return any(field.secret for field in self.fields)
+        return any(field.secret or field.secret_keys for field in self.fields)
 
     @property
     def has_create_only(self):
-        return any(field.create_only for field in self.fields)
+        return not self.rotation and any(field.create_only for field in self.fields)
 
     def collection_path(self, scope):
         return _fill(self.collection, scope)
 
-    def item_path(self, scope, identifier):
-        return _fill(self.item, dict(scope, id=_quote(identifier)))
+    def create_collection_path(self, scope):
+        return _fill(self.create_path or self.collection, scope)
+
+    def item_path(self, scope, identifier=None):
+        return _fill(self.item, dict(scope, id=_quote(identifier)) if identifier is not None else scope)
 
     def describe(self, value=None):
         return "%s '%s'" % (self.title, value) if value else self.title

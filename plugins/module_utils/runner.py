@@ -83,18 +83,18 @@ class _Task(object):
 
 
 class EntityTask(_Task):
-    """A module that converges one entity: ``state: present|absent``."""
+    """A module that converges one entity: ``state: present|absent`` (singletons: present only)."""
 
     def entity_options(self):
         entity = self.entity
-        options = dict(
-            id=dict(type='str'),
-            state=dict(type='str', choices=['present', 'absent'], default='present'),
-        )
+        options = {}
+        if not entity.singleton:
+            options['id'] = dict(type='str')
+            options['state'] = dict(type='str', choices=['present', 'absent'], default='present')
         for field in entity.fields:
             options[field.name] = field.option_spec()
         for reference in entity.references:
-            options[reference.option] = dict(type='str')
+            options[reference.option] = reference.option_spec()
         if entity.fields_of_kind(LABELS):
             options['purge_labels'] = dict(type='bool', default=False)
         if entity.fields_of_kind(TAGS):
@@ -103,10 +103,29 @@ class EntityTask(_Task):
             options['update_secrets'] = dict(type='str', choices=['on_create', 'always'], default='on_create')
         if entity.has_create_only:
             options['recreate'] = dict(type='bool', default=False)
+        if entity.rotation:
+            options['rotate'] = dict(type='bool', default=False)
+            options['rotate_before_days'] = dict(type='int')
         return options
 
+    def argument_spec(self):
+        spec = super(EntityTask, self).argument_spec()
+        if self.entity.singleton:
+            return spec
+        for name, option in spec.items():
+            if option.get('required') and name not in [parent.option for parent in self.entity.parents]:
+                option['required'] = False  # needed to create or find the entity, not to delete it by id
+        return spec
+
     def extra_rules(self):
-        return dict(required_one_of=[(self.entity.key, 'id')])
+        entity = self.entity
+        if entity.singleton:
+            return {}
+        needed = [field.name for field in entity.fields if field.required]
+        needed += [reference.option for reference in entity.references if reference.required]
+        if entity.key_field:
+            return dict(required_one_of=[(entity.key, 'id')], required_if=[('state', 'present', needed)] if needed else [])
+        return dict(required_if=[('state', 'present', needed)] if needed else [])
 
     def engine(self, params, client, check_mode, diff_mode):
         return EntityEngine(self.entity, params, client, self.registry, check_mode=check_mode, diff_mode=diff_mode)
@@ -115,23 +134,53 @@ class EntityTask(_Task):
 class InfoTask(_Task):
     """A ``_info`` module: reads entities, always returns a list under the plural key."""
 
-    def argument_spec(self):
-        spec = super(InfoTask, self).argument_spec()
-        for parent in self.entity.parents:
-            spec[parent.option]['required'] = parent.required
-        return spec
-
     def entity_options(self):
-        key_spec = dict(self.entity.key_field.option_spec()) if self.entity.key_field else dict(type='str')
-        key_spec.pop('choices', None)
-        return {
-            'id': dict(type='str'),
-            self.entity.key: key_spec,
-            'filters': dict(type='dict'),
-        }
+        if self.entity.singleton:
+            return {}
+        options = {'id': dict(type='str'), 'filters': dict(type='dict')}
+        if self.entity.key_field:
+            key_spec = dict(self.entity.key_field.option_spec())
+            key_spec.pop('choices', None)
+            key_spec.pop('required', None)
+            options[self.entity.key] = key_spec
+        return options
 
     def extra_rules(self):
-        return dict(mutually_exclusive=[('id', self.entity.key, 'filters')] + CONNECTION_RULES['mutually_exclusive'])
+        if self.entity.singleton:
+            return {}
+        exclusive = ['id', 'filters'] + ([self.entity.key] if self.entity.key_field else [])
+        return dict(mutually_exclusive=[tuple(exclusive)] + CONNECTION_RULES['mutually_exclusive'])
 
     def engine(self, params, client, check_mode, diff_mode):
         return InfoEngine(self.entity, params, client, self.registry)
+
+
+class OrganizationTask(_Task):
+    """The organization: read ``/v3/organizations/me`` and converge the settings the task gives, each a singleton."""
+
+    SETTINGS = ('personal_access_token_settings', 'ip_allow_list')
+
+    def __init__(self, registry=get_entity):
+        super(OrganizationTask, self).__init__('organization', registry)
+        self.settings = [registry(name) for name in self.SETTINGS]
+
+    def entity_options(self):
+        return dict((entity.name, dict(type='dict', options=dict((field.name, field.option_spec()) for field in entity.fields)))
+                    for entity in self.settings)
+
+    def execute(self, params, check_mode=False, diff_mode=False, warn=None):
+        client = KonnectClient.from_params(params, warn=warn)
+        result = {'changed': False, 'organization': client.get_once('/v3/organizations/me', what='the organization')}
+        diff = {'before': {}, 'after': {}}
+        for entity in self.settings:
+            wanted = params.get(entity.name)
+            if wanted is None:
+                continue
+            sub = EntityEngine(entity, dict(params, **wanted), client, self.registry, check_mode=check_mode, diff_mode=diff_mode).run()
+            result['changed'] = result['changed'] or sub['changed']
+            result[entity.name] = sub[entity.name]
+            for side in ('before', 'after'):
+                diff[side][entity.name] = sub.get('diff', {}).get(side, {})
+        if diff_mode:
+            result['diff'] = diff
+        return result

@@ -1,11 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026, konnect.konnect contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The catalogue of Konnect entity types the collection manages.
-
-Each entry states facts from Konnect's OpenAPI documents: where the entity lives, its natural
-key and how to look it up, how it is updated, and its fields with their quirks.
-"""
+"""Control planes and the gateway configuration under them (regional APIs)."""
 
 from __future__ import annotations
 
@@ -56,14 +52,6 @@ CONTROL_PLANE = Entity(
     lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH',
     filterable=('id', 'name', 'cluster_type', 'cloud_gateway'),
 )
-
-TEAM = Entity(
-    'team', 'team', '/v3/teams',
-    fields=[Field('name'), Field('description'), _labels()],
-    lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH',
-    filterable=('name',), labels_nullable=True,
-)
-
 
 def split_service_url(body):
     """Konnect takes ``url`` as a write-time shorthand and returns its parts; compare the parts."""
@@ -135,8 +123,4 @@ GATEWAY_ROUTE = Entity(
     filterable=('name',),
 )
 
-ENTITIES = dict((entity.name, entity) for entity in (CONTROL_PLANE, TEAM, GATEWAY_SERVICE, GATEWAY_ROUTE))
-
-
-def get_entity(name):
-    return ENTITIES[name]
+ENTITIES = (CONTROL_PLANE, GATEWAY_SERVICE, GATEWAY_ROUTE)

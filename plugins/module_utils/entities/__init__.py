@@ -1,0 +1,18 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The catalogue of Konnect entity types the collection manages, one declarative entry each.
+
+Each entry states facts from Konnect's OpenAPI documents: where the entity lives, its natural
+key and how to look it up, how it is updated, and its fields with their quirks.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import gateway, identity
+
+ENTITIES = dict((entity.name, entity) for entity in gateway.ENTITIES + identity.ENTITIES)
+
+
+def get_entity(name):
+    return ENTITIES[name]
