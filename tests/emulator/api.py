@@ -34,6 +34,8 @@ class Operation:
         self.error_style = raw['error_style']
         self.parent_fields = raw['parent_fields']
         self.path_params = raw['path_params']
+        # Schemes the operation itself accepts (None: no operation-level requirement).
+        self.security = raw.get('security')
 
     @property
     def request_schema(self):

@@ -206,6 +206,7 @@ class SpecConverter:
             'error_style': self.error_style(path, operation),
             'schema_name': schema_name,
             'parent_fields': self.parent_fields(path, schema_name),
+            'security': operation_security(operation),
         }
         return op
 
@@ -326,6 +327,18 @@ class SpecConverter:
             'foreign_fields': foreign,
             '$defs': self.defs,
         }
+
+
+def operation_security(operation):
+    """Scheme names an operation itself accepts (any one suffices), or None when it declares no security.
+
+    Only operation-level requirements are kept: the document-level ones of these specs are boilerplate
+    (control-planes-config-v2 would refuse system-account tokens on every core entity).
+    """
+    requirements = operation.get('security')
+    if requirements is None:
+        return None
+    return sorted(set(name for requirement in requirements for name in requirement))
 
 
 def iter_subschemas(schema):

@@ -136,7 +136,7 @@ def test_derive_converts_openapi_schemas_to_json_schema():
         'openapi': '3.0.3',
         'servers': [{'url': 'https://global.api.konghq.com/v9'}],
         'paths': {'/things': {
-            'get': {'operationId': 'list-things', 'parameters': [{'name': 'page[size]', 'in': 'query', 'schema': {'type': 'integer', 'example': 5}}],
+            'get': {'operationId': 'list-things', 'security': [{'personalAccessToken': []}, {'konnectAccessToken': []}], 'parameters': [{'name': 'page[size]', 'in': 'query', 'schema': {'type': 'integer', 'example': 5}}],
                     'responses': {'200': {'description': 'prose', 'content': {'application/json': {'schema': {
                         'type': 'object', 'properties': {'data': {'type': 'array', 'items': {'$ref': '#/components/schemas/Thing'}}}}}}}}},
             'post': {'operationId': 'create-thing', 'summary': 'prose',
@@ -151,6 +151,7 @@ def test_derive_converts_openapi_schemas_to_json_schema():
     assert (listing['method'], listing['path'], listing['schema_name']) == ('GET', '/v9/things', 'Thing')
     assert listing['query_params'] == [{'name': 'page[size]', 'required': False, 'schema': {'type': 'integer'}, 'style': 'form'}]
     assert (create['success_status'], create['error_statuses'], create['error_style']) == (201, [401], 'platform')
+    assert (listing['security'], create['security']) == (['konnectAccessToken', 'personalAccessToken'], None)
     assert create['request']['schema'] == {'$ref': '#/$defs/Thing@request'}
     assert create['response']['schema'] == {'$ref': '#/$defs/Thing'}
     response_thing, request_thing = facts['$defs']['Thing'], facts['$defs']['Thing@request']
