@@ -77,6 +77,8 @@ class ActionModule(ActionBase):
         self._supports_check_mode = True
         result = super(ActionModule, self).run(task_vars=task_vars)
         result.update(self._execute_module(module_name=module_name, module_args=self._task.args, task_vars=task_vars))
+        if load_task(module_name).returns_secret(result):
+            result['_ansible_no_log'] = True  # a module cannot ask for this itself
         return result
 
     # -- in-process ------------------------------------------------------------------------------

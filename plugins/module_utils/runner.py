@@ -79,7 +79,13 @@ class _Task(object):
             result = self.execute(module.params, module.check_mode, module._diff, module.warn)
         except KonnectError as exc:
             module.fail_json(msg=exc.msg, **exc.details)
+        result.pop('_ansible_no_log', None)  # modules may not set it; the action plugin restores it (see returns_secret)
         module.exit_json(**result)
+
+    def returns_secret(self, result):
+        """Whether ``result`` carries a one-time secret, so that logs and callbacks must not show it."""
+        rotation = getattr(self.entity, 'rotation', None)
+        return bool(rotation and result.get(rotation.secret_field))
 
 
 class EntityTask(_Task):
