@@ -110,7 +110,7 @@ class Emulator:
 
     def injected_failure(self, request):
         limit = self.faults.get('rate_limit')
-        if limit is not None:
+        if limit is not None and fault_matches(limit, request):
             second = int(time.time())
             count = self.window[1] + 1 if self.window[0] == second else 1
             self.window = (second, count)
@@ -251,14 +251,16 @@ def host_family(request, route):
 # ---- faults ----------------------------------------------------------------
 
 
+def fault_matches(fault, request):
+    if fault.get('methods') and request.method not in fault['methods']:
+        return False
+    return not fault.get('path_regex') or bool(re.search(fault['path_regex'], request.path))
+
+
 def take_fault(faults, name, request):
     """The fault ``name`` if it applies to this request, consuming one of its count."""
     fault = faults.get(name)
-    if fault is None:
-        return None
-    if fault.get('methods') and request.method not in fault['methods']:
-        return None
-    if fault.get('path_regex') and not re.search(fault['path_regex'], request.path):
+    if fault is None or not fault_matches(fault, request):
         return None
     if fault.get('count') is not None:
         fault['count'] -= 1
@@ -288,12 +290,18 @@ def validate_faults(faults):
 
 
 def validate_rate_limit(knob):
+    """Only matching requests (``methods``, ``path_regex``) count and can be limited."""
     if not isinstance(knob, dict) or not is_int(knob.get('requests_per_second')) or knob['requests_per_second'] < 0:
         raise FaultError('rate_limit needs an integer requests_per_second >= 0')
+    unknown = sorted(set(knob) - {'requests_per_second', 'retry_after', 'methods', 'path_regex'})
+    if unknown:
+        raise FaultError('rate_limit: unknown keys %s' % ', '.join(unknown))
     retry_after = knob.get('retry_after', 1)
     if not is_number(retry_after) or retry_after < 0:
         raise FaultError('rate_limit.retry_after must be a non-negative number')
-    return {'requests_per_second': knob['requests_per_second'], 'retry_after': retry_after}
+    result = {'requests_per_second': knob['requests_per_second'], 'retry_after': retry_after}
+    result.update(validate_request_filter('rate_limit', knob))
+    return result
 
 
 def validate_matcher(name, knob):
@@ -314,6 +322,12 @@ def validate_matcher(name, knob):
         if not is_int(knob['count']) or knob['count'] < 1:
             raise FaultError('%s.count must be a positive integer' % name)
         result['count'] = knob['count']
+    result.update(validate_request_filter(name, knob))
+    return result
+
+
+def validate_request_filter(name, knob):
+    result = {}
     if knob.get('methods') is not None:
         if not isinstance(knob['methods'], list) or not all(isinstance(m, str) for m in knob['methods']):
             raise FaultError('%s.methods must be a list of strings' % name)
