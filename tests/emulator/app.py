@@ -10,11 +10,13 @@ import threading
 import time
 import traceback
 
+from . import auth
 from . import facts as F
 from .api import Api
 from .crud import Call, dispatch
 from .errors import ApiError, Response, not_found, problem
 from .specials import SPECIALS, USERS_STORE_KEY, seed_users, user_id
+from .schemas import rfc3339
 from .store import State
 
 DROP = object()
@@ -41,9 +43,16 @@ class Emulator:
     """Thread-safe emulator state and request handling."""
 
     def __init__(self, tokens, users, api=None):
+        """``tokens``: token -> (permission or None, owner email or None); ``users``: login email -> password.
+
+        A ``kpat_`` token without an owner belongs to the first login user (the demo user).
+        """
         self.api = api or Api()
-        self.tokens = dict(tokens)
         self.users = dict(users)
+        first_user = next(iter(self.users), None)
+        self.tokens = {}
+        for token, (permission, email) in tokens.items():
+            self.tokens[token] = (permission, email or first_user if token.startswith(auth.PAT_PREFIX) else None)
         self.lock = threading.RLock()
         self.state = State()
         self.sessions = {}
@@ -58,7 +67,8 @@ class Emulator:
     def reset(self):
         with self.lock:
             self.state.reset()
-            seed_users(self.state.partition(F.GLOBAL_BASE), sorted(self.users))
+            owners = [email for _permission, email in self.tokens.values() if email]
+            seed_users(self.state.partition(F.GLOBAL_BASE), list(dict.fromkeys(list(self.users) + owners)))
             self.sessions = {}
             self.log = []
             self.faults = {}
@@ -147,7 +157,7 @@ class Emulator:
             return self.login(request, body)
         if route is None or not serves(request.base, route.family):
             return not_found().render('platform')
-        principal, permission = self.authenticate(request.headers)
+        principal = self.authenticate(request.headers)
         if principal is None:
             return unauthorized(route.error_style)
         op = route.ops.get(request.method)
@@ -155,7 +165,10 @@ class Emulator:
             response = problem(405, 'Method %s is not allowed on this resource.' % request.method)
             response.headers['Allow'] = ', '.join(sorted(route.ops))
             return response
-        if permission == F.READONLY_PERMISSION and request.method != 'GET':
+        refused = security_refusal(op, principal)
+        if refused is not None:
+            return refused
+        if principal.permission == F.READONLY_PERMISSION and request.method != 'GET':
             return problem(403, 'You do not have permission to perform this action', title='Forbidden')
         partition_name = F.GLOBAL_BASE if route.family == 'global' else region_of(request.base)
         call = Call(self.api, self.state.partition(partition_name), route, op, params, request.query, body,
@@ -171,18 +184,39 @@ class Emulator:
     # ---- authentication --------------------------------------------------
 
     def authenticate(self, headers):
-        """(principal email, permission) for a valid bearer token or session cookie, else (None, None)."""
-        authorization = headers.get('Authorization') or ''
-        match = re.match(r'^Bearer\s+(\S+)\s*$', authorization)
-        if match and match.group(1) in self.tokens:
-            return self.default_principal(), self.tokens[match.group(1)]
+        """The Principal of a valid bearer token or session cookie, else None.
+
+        Command-line tokens and minted ones (POST .../access-tokens) are accepted; a user's
+        credential stops working once the user is deleted or not active.
+        """
+        partition = self.state.partition(F.GLOBAL_BASE)
+        match = re.match(r'^Bearer\s+(\S+)\s*$', headers.get('Authorization') or '')
+        if match:
+            token = match.group(1)
+            if token in self.tokens:
+                permission, email = self.tokens[token]
+                if email is None:
+                    return auth.Principal(auth.SPAT_SCHEME, auth.SYSTEM_ACCOUNT, None, permission)
+                return self.user_principal(partition, auth.PAT_SCHEME, user_id(email), permission)
+            minted = auth.minted_record(partition, token)
+            if minted is None:
+                return None
+            record, entry = minted
+            record['last_used_at'] = rfc3339(time.time())
+            if entry['kind'] == auth.USER:
+                return self.user_principal(partition, auth.PAT_SCHEME, entry['owner_id'])
+            return auth.Principal(auth.SPAT_SCHEME, auth.SYSTEM_ACCOUNT, entry['owner_id'])
         session = cookie_value(headers.get('Cookie') or '', F.SESSION_COOKIE)
         if session and session in self.sessions:
-            return self.sessions[session], None
-        return None, None
+            return self.user_principal(partition, auth.SESSION_SCHEME, user_id(self.sessions[session]))
+        return None
 
-    def default_principal(self):
-        return sorted(self.users)[0] if self.users else ''
+    @staticmethod
+    def user_principal(partition, scheme, owner_id, permission=None):
+        user = partition.records(USERS_STORE_KEY, ()).get(owner_id)
+        if user is None or not user.get('active'):
+            return None
+        return auth.Principal(scheme, auth.USER, owner_id, permission)
 
     def login(self, request, body):
         if not serves(request.base, 'global'):
@@ -200,6 +234,22 @@ class Emulator:
         user = self.state.partition(F.GLOBAL_BASE).records(USERS_STORE_KEY, ()).get(user_id(username))
         cookie = '%s=%s; Path=/; HttpOnly' % (F.SESSION_COOKIE, session)
         return Response(200, user, headers={'Set-Cookie': cookie})
+
+
+def security_refusal(op, principal):
+    """Refuse credentials outside the operation's own security requirement (derived from the spec).
+
+    E.g. ``GET /v3/users/me`` and the personal-access-token operations name only personal access
+    tokens and the session token, so a ``spat_`` token is refused there. The credential is valid, it
+    just does not serve this operation: 403 where the operation declares a 403 (the PAT operations),
+    otherwise 401, the only refusal ``GET /v3/users/me`` declares.
+    """
+    if not op.security or principal.scheme in op.security:
+        return None
+    detail = 'This operation does not accept %s.' % auth.SCHEME_WORDS.get(principal.scheme, 'this credential')
+    if 403 in op.error_statuses:
+        return problem(403, detail, title='Forbidden')
+    return problem(401, detail)
 
 
 def unauthorized(style):

@@ -137,14 +137,18 @@ def write_port_file(filename, port):
 
 
 def parse_tokens(values):
+    """TOKEN[:readonly][@EMAIL] -> {token: (permission or None, owner email or None)}."""
     tokens = {}
     for value in values or [DEMO_TOKEN]:
-        token, _sep, permission = value.partition(':')
+        head, _at, email = value.partition('@')
+        token, _sep, permission = head.partition(':')
         if not token.startswith(TOKEN_PREFIXES):
             raise SystemExit('--token must start with kpat_ or spat_: %r' % token)
         if permission not in ('', F.READONLY_PERMISSION):
             raise SystemExit('--token permission must be %r: %r' % (F.READONLY_PERMISSION, permission))
-        tokens[token] = permission or None
+        if email and (not token.startswith('kpat_') or '@' not in email):
+            raise SystemExit('--token owner: only kpat_ tokens belong to a user, given as TOKEN@EMAIL: %r' % value)
+        tokens[token] = (permission or None, email or None)
     return tokens
 
 
@@ -181,7 +185,9 @@ def build_parser():
     parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default 127.0.0.1)')
     parser.add_argument('--port', type=int, default=0, help='port to listen on; 0 picks a free one (default)')
     parser.add_argument('--port-file', help='write the chosen port to this file (atomically)')
-    parser.add_argument('--token', action='append', help='accepted bearer token, optionally TOKEN:readonly (repeatable)')
+    parser.add_argument('--token', action='append',
+                        help='accepted bearer token TOKEN[:readonly][@EMAIL] (repeatable); a kpat_ token belongs to EMAIL, '
+                             'default the first --user')
     parser.add_argument('--user', action='append', help='legacy-login user EMAIL:PASSWORD (repeatable)')
     parser.add_argument('--lifetime', type=float, default=None, help='stop after this many seconds (safety net)')
     parser.add_argument('--parent-pid', type=int, default=None, help='stop when the process with this pid is gone')

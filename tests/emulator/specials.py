@@ -18,8 +18,9 @@ def user_id(email):
 
 
 def seed_users(partition, emails):
-    """Every login user exists in the global /v3/users collection."""
+    """Login users and token owners are active users of /v3/users; the first one owns the organization."""
     records = partition.records(USERS_STORE_KEY, ())
+    partition.owner_id = user_id(emails[0]) if emails else None
     for email in emails:
         local = email.split('@')[0]
         records[user_id(email)] = {
@@ -35,21 +36,18 @@ def seed_users(partition, emails):
 
 
 def current_user(call):
-    records = call.partition.records(USERS_STORE_KEY, ())
-    for record in records.values():
-        if record['email'] == call.principal:
-            return record
-    return next(iter(records.values()), None)
+    """The user the request's credential belongs to (authentication guarantees it exists)."""
+    return call.partition.records(USERS_STORE_KEY, ()).get(call.principal.user_id)
 
 
 def organization_me(call):
     organization = copy.deepcopy(F.ORGANIZATION)
-    owner = current_user(call)
-    organization['owner_id'] = owner['id'] if owner else str(uuid.UUID(int=0))
+    organization['owner_id'] = call.partition.owner_id or str(uuid.UUID(int=0))
     return Response(200, organization)
 
 
 def users_me(call):
+    """Only users' credentials reach here: the operation's security refuses system-account tokens."""
     return Response(200, current_user(call))
 
 

@@ -11,6 +11,10 @@ class Partition:
     def __init__(self):
         self.collections = {}
         self.singletons = {}
+        # Minted access tokens (secret -> where their record lives), see auth.register.
+        self.tokens = {}
+        # Global partition: the organization owner (the first seeded user).
+        self.owner_id = None
 
     def records(self, store_key, scope):
         key = (store_key, tuple(scope))

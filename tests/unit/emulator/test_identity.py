@@ -7,7 +7,8 @@ import re
 import pytest
 import requests
 
-from emulator import DEMO_TOKEN, DEMO_USER  # pylint: disable=import-error
+from emulator import DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER  # pylint: disable=import-error
+from emulator.testing import READONLY_DEMO_TOKEN, EmulatorError, EmulatorProcess  # pylint: disable=import-error
 
 TRACE = re.compile(r'^konnect:trace:\d{19}$')
 
@@ -75,3 +76,34 @@ def test_rate_limit_can_be_restricted_to_invites(fresh_emulator, api):
     assert api.post('/v3/teams', {'name': 'not-limited'}).status_code == 201
     with pytest.raises(Exception, match='400'):
         fresh_emulator.set_faults({'rate_limit': {'requests_per_second': 1, 'count': 2}})
+
+
+# ---- credentials ---------------------------------------------------------------------
+
+
+def test_spat_is_refused_where_the_operation_names_only_user_credentials(fresh_emulator, api):
+    robot = Client(fresh_emulator.url + '/global', READONLY_DEMO_TOKEN)
+    assert robot.get('/v3/teams').status_code == 200
+    me = api.get('/v3/users/me').json()
+    # GET /v3/users/me declares only 401; the access-token operations declare 403
+    assert_problem(robot.get('/v3/users/me'), 401, 'This operation does not accept system account access tokens.')
+    body = assert_problem(robot.get('/v3/users/%s/access-tokens' % me['id']), 403)
+    assert body['title'] == 'Forbidden'
+    assert_problem(robot.post('/v3/users/%s/access-tokens' % me['id'], {'name': 'x', 'ttl_seconds': 86400}), 403)
+
+
+def test_command_line_tokens_belong_to_users():
+    tokens = ['kpat_ownedByOps', 'kpat_ownedByDev@dev@example.com', 'spat_robot']
+    with EmulatorProcess(tokens=tokens, users=['ops@example.com:pw', 'boss@example.com:pw']) as process:
+        ops, dev = Client(process.url, 'kpat_ownedByOps'), Client(process.url, 'kpat_ownedByDev')
+        assert ops.get('/v3/users/me').json()['email'] == 'ops@example.com'
+        assert dev.get('/v3/users/me').json()['email'] == 'dev@example.com'
+        users = ops.get('/v3/users').json()['data']
+        assert [(u['email'], u['active']) for u in users] == [('ops@example.com', True), ('boss@example.com', True), ('dev@example.com', True)]
+        assert ops.get('/v3/organizations/me').json()['owner_id'] == users[0]['id']
+        assert_problem(Client(process.url, 'spat_robot').get('/v3/users/me'), 401)
+        # a user's credentials stop working once the user is gone
+        assert ops.delete('/v3/users/' + users[2]['id']).status_code == 204
+        assert_problem(dev.get('/v3/teams'), 401)
+    with pytest.raises(EmulatorError, match='only kpat_'):
+        EmulatorProcess(tokens=['spat_x@ops@example.com']).start()
