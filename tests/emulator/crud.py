@@ -8,6 +8,7 @@ import time
 import uuid
 
 from . import facts as F
+from .auth import token_state
 from .errors import ApiError, Issue, Response, not_found, reference_missing, referenced_by, schema_issues, unique_violation, validation_error
 from .listing import paginate, parse_list_query, select
 
@@ -286,18 +287,24 @@ def conflict(call, field):
 
 
 def render(call, record):
-    return call.schemas.strip_write_only(record, call.item_schema)
+    view = call.schemas.strip_write_only(record, call.item_schema)
+    if call.facts.get('token_state'):
+        view['state'] = token_state(record)
+    return view
 
 
 # ---- handlers --------------------------------------------------------------
 
 
-def list_entities(call):
+def list_entities(call, records=None):
+    """List the stored collection, or ``records`` gathered by the caller (memberships), filtered and paginated."""
     path = resolve_path(call)
     list_query = parse_list_query(call.op, call.query, call.facts.get('field_paths', {}))
     list_query.conditions.extend(property_param_conditions(call))
-    records = [r for r in call.partition.records(call.store_key, path.scope).values() if links_hold(r, path.links)]
-    body = paginate(call.op, [render(call, r) for r in select(records, list_query)], call.query, request_path(call))
+    if records is None:
+        records = [r for r in call.partition.records(call.store_key, path.scope).values() if links_hold(r, path.links)]
+    views = [render(call, r) for r in records]
+    body = paginate(call.op, select(views, list_query), call.query, request_path(call))
     return Response(call.op.success_status, body)
 
 
@@ -382,7 +389,7 @@ def patch_entity(call):
     existing = find_item(call, path)
     if existing is None:
         raise not_found()
-    changes = drop_server_fields(call, copy.deepcopy(body))
+    changes = drop_server_fields(call, patchable(call, copy.deepcopy(body)))
     nest_config(call, changes, fill_defaults=False)
     updated = merge(call, copy.deepcopy(existing), changes)
     check_unique(call, updated, path, exclude_id=existing['id'])
@@ -390,6 +397,18 @@ def patch_entity(call):
     existing.clear()
     existing.update(updated)
     return Response(call.op.success_status, render(call, existing))
+
+
+def patchable(call, body):
+    """Platform PATCH changes only what its request schema declares (create-only fields such as a
+    system account's ``konnect_managed`` or a token's ``expires_at`` are left alone)."""
+    if call.core or not isinstance(body, dict):
+        return body
+    declared, _required = call.schemas.object_view(body, (call.op.request or {}).get('schema') or {})
+    if not declared:
+        return body
+    nested = call.facts.get('nested_config', {})
+    return dict((name, value) for name, value in body.items() if name in declared or name in nested)
 
 
 def merge(call, record, changes):
@@ -418,7 +437,21 @@ def delete_entity(call):
         check_not_referenced(call, path, existing)
         cascade_core(call, path.scope, call.store_key, existing['id'])
     call.partition.remove(call.store_key, path.scope, existing['id'])
+    if not call.core:
+        cascade_platform(call.partition, call.facts, existing['id'])
     return Response(204)
+
+
+def cascade_platform(partition, facts, record_id):
+    """What goes with a deleted platform entity besides the collections under its path (Partition.remove):
+    its memberships (``member_of``) and records naming it in an id field (``referenced_by``)."""
+    for (store_key, _scope), records in list(partition.collections.items()):
+        if store_key == facts.get('member_of'):
+            records.pop(record_id, None)
+        for referring_key, field in facts.get('referenced_by', ()):
+            if store_key == referring_key:
+                for child_id in [rid for rid, child in records.items() if child.get(field) == record_id]:
+                    del records[child_id]
 
 
 def check_not_referenced(call, path, record):
@@ -454,10 +487,14 @@ def singleton_key(call, path):
 
 def get_singleton(call):
     path = resolve_path(call)
-    document = call.partition.singletons.get(singleton_key(call, path))
-    if document is None:
-        document = synthesize(call)
+    document = singleton_document(call, path)
     return Response(call.op.success_status, call.schemas.strip_write_only(document, call.op.response_schema or {}))
+
+
+def singleton_document(call, path):
+    """The stored document of a singleton, or the one a fresh organization has."""
+    document = call.partition.singletons.get(singleton_key(call, path))
+    return copy.deepcopy(document) if document is not None else synthesize(call)
 
 
 def write_singleton(call):
@@ -467,8 +504,7 @@ def write_singleton(call):
     if call.method == 'PUT':
         document = copy.deepcopy(body)
     else:
-        current = call.partition.singletons.get(key)
-        document = merge(call, copy.deepcopy(current) if current is not None else synthesize(call), copy.deepcopy(body))
+        document = merge(call, singleton_document(call, path), copy.deepcopy(body))
     call.partition.singletons[key] = document
     response_schema = call.op.response_schema
     return Response(call.op.success_status, call.schemas.strip_write_only(document, response_schema) if response_schema else None)
@@ -492,7 +528,8 @@ def action(call):
 def synthesize(call):
     """A minimal document satisfying the response schema's required properties and defaults."""
     schema = call.op.response_schema or {}
-    document = call.schemas.apply_defaults({}, schema)
+    document = copy.deepcopy(F.SINGLETON_DEFAULTS.get(call.route.template, {}))
+    call.schemas.apply_defaults(document, schema)
     call.schemas.complete_required(document, schema)
     return document
 

@@ -223,6 +223,10 @@ def format_issue(error, field, source):
         return [Issue(field, 'is_uuid', 'must be a valid UUID', source)]
     if error.validator_value == 'date-time':
         return [Issue(field, 'is_date_time', 'must be a valid RFC 3339 date-time', source)]
+    if error.validator_value == 'email':
+        return [Issue(field, 'invalid', 'must be a valid email address', source)]
+    if error.validator_value == 'uri':
+        return [Issue(field, 'invalid', 'must be an absolute URI', source)]
     return generic_issue(error, field, source)
 
 

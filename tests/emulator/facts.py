@@ -16,6 +16,11 @@ Recognised entries:
   field_paths      filter/sort field -> dotted path in the stored record
   restrict_refs    core only: foreign fields that block deleting the referenced entity (others cascade)
   url_shorthand    core only: accept ``url`` and expand it to protocol/host/port/path
+  members          platform membership collection: the collection its member ids point into
+  memberships      platform reverse listing (``/v3/users/{}/teams``): the membership collection it reads
+  member_of        platform: membership collection a deleted entity is removed from
+  referenced_by    platform: (collection, id field) pairs whose records go with a deleted entity
+  token_state      platform: records are access tokens; responses carry the computed ``state``
 """
 
 REGIONS = ('us', 'eu', 'au', 'me', 'in', 'sg')
@@ -44,10 +49,30 @@ ENTITY_FACTS = {
         'field_paths': {'cluster_type': 'config.cluster_type', 'cloud_gateway': 'config.cloud_gateway'},
     },
     # POST /v3/teams declares no 409: Konnect's spec does not make team names unique.
+    '/v3/teams': {'referenced_by': (('/v3/identity-providers/{}/team-group-mappings', 'team_id'),)},
+    '/v3/users': {'member_of': '/v3/teams/{}/users'},
     '/v3/system-accounts': {
         'unique': ('name',),
         'conflict_detail': 'System account with provided name already exists.',
+        'member_of': '/v3/teams/{}/system-accounts',
     },
+    '/v3/teams/{}/users': {'members': '/v3/users', 'conflict_detail': 'User is already a member of the team.'},
+    '/v3/teams/{}/system-accounts': {'members': '/v3/system-accounts', 'conflict_detail': 'System account is already a member of the team.'},
+    '/v3/users/{}/teams': {'memberships': '/v3/teams/{}/users'},
+    '/v3/system-accounts/{}/teams': {'memberships': '/v3/teams/{}/system-accounts'},
+    # Both token POSTs declare 409; the system-account one is for a duplicate name within its owner.
+    '/v3/users/{}/access-tokens': {
+        'unique': ('name',),
+        'conflict_detail': 'A personal access token with this name already exists.',
+        'token_state': True,
+    },
+    '/v3/system-accounts/{}/access-tokens': {
+        'unique': ('name',),
+        'conflict_detail': 'The system account already has an access token with this name.',
+    },
+    # One identity provider per type (the natural key), and only one enabled at a time.
+    '/v3/identity-providers': {'unique': ('type',), 'conflict_detail': 'An identity provider of this type already exists.'},
+    '/v3/identity-providers/{}/team-group-mappings': {'conflict_detail': 'The team is already mapped to this group.'},
     'Service': {'natural_key': 'name', 'unique': ('name',), 'url_shorthand': True},
     'Route': {'natural_key': 'name', 'unique': ('name',), 'restrict_refs': ('service',)},
     'Upstream': {'natural_key': 'name', 'unique': ('name',)},
@@ -104,6 +129,40 @@ ORGANIZATION = {
 
 # Path parameters whose parent is not a collection of the specs.
 VIRTUAL_PARENTS = {'organizationId': ORGANIZATION['id']}
+
+# Role assignments: the 4-tuple that identifies one (and may be assigned once).
+ROLE_ASSIGNMENT_FIELDS = ('role_name', 'entity_type_name', 'entity_id', 'entity_region')
+ROLE_ASSIGNMENT_CONFLICT = 'The role is already assigned.'
+
+# Identity providers: the config schema of each type, and the service-provider URLs of a SAML one
+# (shapes of the spec's example values; {org} is the organization id, {path} the login path).
+IDP_CONFIG_SCHEMAS = {'oidc': 'OIDCIdentityProviderConfig', 'saml': 'SAMLIdentityProviderConfig'}
+SAML_SERVICE_PROVIDER = {
+    'sp_entity_id': 'https://cloud.konghq.com/sp/{org}',
+    'sp_metadata_url': 'https://cloud.konghq.com/v2/authenticate/{path}/saml/metadata',
+    'login_url': 'https://cloud.konghq.com/login/{path}',
+    'callback_url': 'https://cloud.konghq.com/v2/authenticate/{path}/saml/acs',
+}
+# authentication-settings flags that log users in, and the IdP type each one needs.
+LOGIN_SCHEMES = {'basic_auth_enabled': None, 'oidc_auth_enabled': 'oidc', 'saml_auth_enabled': 'saml'}
+
+# Access tokens. The docs (notes §2.2) give a 12-month maximum lifetime for PATs and SPATs and at
+# most 10 PATs per user (the create-PAT operation states the 10 too).
+TOKEN_MAX_LIFETIME_DAYS = 365
+MAX_PATS_PER_USER = 10
+PAT_SETTINGS_PATH = '/v3/organizations/{organizationId}/personal-access-token-settings'
+
+# Singletons of a fresh organization, where the response schema has no default.
+SINGLETON_DEFAULTS = {
+    # PATs live at most 12 months (notes §2.2); pats_enabled defaults to true in the schema.
+    PAT_SETTINGS_PATH: {'max_expiration_period_days': TOKEN_MAX_LIFETIME_DAYS},
+    # A new organization logs in with email and password and assigns teams in Konnect.
+    '/v3/authentication-settings': {
+        'basic_auth_enabled': True, 'oidc_auth_enabled': False, 'saml_auth_enabled': False,
+        'idp_mapping_enabled': False, 'konnect_mapping_enabled': True,
+    },
+    '/v3/organizations/impersonation': {'enabled': False},
+}
 
 
 def facts_for(store_key):

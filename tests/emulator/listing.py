@@ -245,7 +245,7 @@ def page_number_body(key, records, query):
     return {key: records[start:start + size], 'meta': {'page': {'number': number, 'size': size, 'total': len(records)}}}
 
 
-def cursor_body(key, records, query, path):
+def cursor_body(op, key, records, query, path):
     size = int(first(query, 'page[size]') or PAGE_SIZE_DEFAULT)
     after = first(query, 'page[after]')
     start = decode_cursor(after, 'page[after]') if after else 0
@@ -253,7 +253,14 @@ def cursor_body(key, records, query, path):
     next_link = link(path, [('page[size]', size), ('page[after]', encode_cursor(end))]) if end < len(records) else None
     if key == 'items':
         return {key: records[start:end], 'page': {'total_count': len(records), 'next': next_link}}
-    return {key: records[start:end], 'meta': {'page': {'size': size, 'next': next_link, 'previous': None}}}
+    return {key: records[start:end], 'meta': meta_body(op, {'size': size, 'next': next_link, 'previous': None})}
+
+
+def meta_body(op, page):
+    """``{page: ...}`` where the meta schema nests the page (PaginatedMeta, CursorMeta), else the page itself
+    (the PAT list's PageMeta, the organization PAT list's CursorMetaPage)."""
+    meta_schema = op.schemas.property_schema(op.response_schema, 'meta')
+    return {'page': page} if op.schemas.declares(meta_schema, 'page') or not meta_schema else page
 
 
 def offset_body(key, records, query, path):
@@ -279,10 +286,10 @@ def paginate(op, records, query, path):
     if style == 'page':
         return page_number_body(key, records, query)
     if style == 'cursor':
-        return cursor_body(key, records, query, path)
+        return cursor_body(op, key, records, query, path)
     if style == 'offset':
         return offset_body(key, records, query, path)
     body = {key: records}
     if op.schemas.declares(op.response_schema, 'meta'):
-        body['meta'] = {'page': {'number': 1, 'size': len(records), 'total': len(records)}}
+        body['meta'] = meta_body(op, {'number': 1, 'size': len(records), 'total': len(records)})
     return body

@@ -27,6 +27,16 @@ def _is_date_time(value):
     return not isinstance(value, str) or bool(RFC3339.match(value))
 
 
+@FORMAT_CHECKER.checks('email')
+def _is_email(value):
+    return not isinstance(value, str) or bool(re.match(r'^[^@\s]+@[^@\s]+\.[^@\s]+$', value))
+
+
+@FORMAT_CHECKER.checks('uri')
+def _is_uri(value):
+    return not isinstance(value, str) or bool(re.match(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$', value))
+
+
 UNICODE_CLASS = re.compile(r'\[((?:[^\]\\]|\\.)*?\\p\{[LN]\}(?:[^\]\\]|\\.)*)\]')
 UNICODE_PROPERTIES = {('L',): r'[^\W\d_]', ('N',): r'\d', ('L', 'N'): r'[^\W_]'}
 

@@ -10,6 +10,7 @@ from .errors import Response
 from .schemas import rfc3339
 
 USERS_STORE_KEY = '/v3/users'
+ROLES_PATH = '/v3/roles'
 SEED_TIME = 1704067200.0  # 2024-01-01T00:00:00Z: stable timestamps for seeded data
 
 
@@ -52,10 +53,18 @@ def users_me(call):
 
 
 def predefined_roles(call):
-    """The role catalogue, built from the response schema: groups and role keys with their enum names."""
-    schemas = call.schemas
+    return Response(200, role_catalogue(call.api))
+
+
+def role_catalogue(api):
+    """The predefined roles, built from the ``GET /v3/roles`` response schema: groups and role keys with their enum names.
+
+    The spec's descriptions are prose (dropped when deriving), so each role gets a short generated one.
+    """
+    op = api.routes[ROLES_PATH].ops['GET']
+    schemas = op.schemas
     catalogue = {}
-    response = schemas.resolve(call.op.response_schema)
+    response = schemas.resolve(op.response_schema)
     for group_key, group_schema in sorted(response.get('properties', {}).items()):
         group = schemas.resolve(group_schema)
         group_name = enum_name(schemas, group, group_key)
@@ -64,7 +73,7 @@ def predefined_roles(call):
             role_name = enum_name(schemas, schemas.resolve(role_schema), role_key)
             roles[role_key] = {'name': role_name, 'description': '%s role for %s.' % (role_name, group_name)}
         catalogue[group_key] = {'name': group_name, 'roles': roles}
-    return Response(200, catalogue)
+    return catalogue
 
 
 def enum_name(schemas, schema, fallback):
@@ -75,5 +84,5 @@ def enum_name(schemas, schema, fallback):
 SPECIALS = {
     ('GET', '/v3/organizations/me'): organization_me,
     ('GET', '/v3/users/me'): users_me,
-    ('GET', '/v3/roles'): predefined_roles,
+    ('GET', ROLES_PATH): predefined_roles,
 }

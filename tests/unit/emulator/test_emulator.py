@@ -136,7 +136,8 @@ def test_derive_converts_openapi_schemas_to_json_schema():
         'openapi': '3.0.3',
         'servers': [{'url': 'https://global.api.konghq.com/v9'}],
         'paths': {'/things': {
-            'get': {'operationId': 'list-things', 'security': [{'personalAccessToken': []}, {'konnectAccessToken': []}], 'parameters': [{'name': 'page[size]', 'in': 'query', 'schema': {'type': 'integer', 'example': 5}}],
+            'get': {'operationId': 'list-things', 'security': [{'personalAccessToken': []}, {'konnectAccessToken': []}],
+                    'parameters': [{'name': 'page[size]', 'in': 'query', 'schema': {'type': 'integer', 'example': 5}}],
                     'responses': {'200': {'description': 'prose', 'content': {'application/json': {'schema': {
                         'type': 'object', 'properties': {'data': {'type': 'array', 'items': {'$ref': '#/components/schemas/Thing'}}}}}}}}},
             'post': {'operationId': 'create-thing', 'summary': 'prose',
