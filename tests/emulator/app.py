@@ -13,6 +13,7 @@ import traceback
 from . import auth
 from . import facts as F
 from .api import Api
+from . import identity
 from .crud import Call, dispatch
 from .errors import ApiError, Response, not_found, problem
 from .specials import SPECIALS, USERS_STORE_KEY, seed_users, user_id
@@ -20,6 +21,7 @@ from .schemas import rfc3339
 from .store import State
 
 DROP = object()
+ALL_SPECIALS = dict(list(SPECIALS.items()) + list(identity.SPECIALS.items()))
 FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms')
 
 
@@ -91,6 +93,12 @@ class Emulator:
     def get_faults(self):
         with self.lock:
             return json.loads(json.dumps(self.faults))
+
+    def activate_user(self, target_id, details=None):
+        """A pending (invited) user accepts: the user becomes active. The user, or None if unknown."""
+        with self.lock:
+            user = identity.activate_user(self.state.partition(F.GLOBAL_BASE), target_id, details)
+            return None if user is None else dict(user)
 
     # ---- request handling ----------------------------------------------
 
@@ -174,7 +182,7 @@ class Emulator:
         call = Call(self.api, self.state.partition(partition_name), route, op, params, request.query, body,
                     region_of(request.base), principal)
         try:
-            return dispatch(call, SPECIALS)
+            return dispatch(call, ALL_SPECIALS)
         except ApiError as error:
             return error.render(op.error_style)
         except Exception:  # pylint: disable=broad-except

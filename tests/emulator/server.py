@@ -5,6 +5,7 @@
 import argparse
 import json
 import os
+import re
 import signal
 import socket
 import sys
@@ -111,11 +112,26 @@ def control(server, method, path, raw_body):
         return Response(200, emulator.get_faults())
     if name == 'faults' and method == 'PUT':
         return put_faults(emulator, raw_body)
+    activation = re.match(r'^users/([^/]+)/activate$', name)
+    if activation and method == 'POST':
+        return activate(emulator, activation.group(1), raw_body)
+    if activation:
+        return Response(405, {'error': 'method not allowed'}, JSON)
     if name == 'shutdown' and method == 'POST':
         return Response(200, {'status': 'shutting down'}, after_send=threading.Thread(target=server.shutdown, daemon=True).start)
     if name in ('requests', 'reset', 'faults', 'shutdown'):
         return Response(405, {'error': 'method not allowed'}, JSON)
     return Response(404, {'error': 'unknown control endpoint'}, JSON)
+
+
+def activate(emulator, target_id, raw_body):
+    details = parse_body(raw_body)
+    if details is ValueError or (details is not None and not isinstance(details, dict)):
+        return Response(400, {'error': 'body must be a JSON object (full_name, preferred_name) or empty'})
+    user = emulator.activate_user(target_id, details)
+    if user is None:
+        return Response(404, {'error': 'unknown user'})
+    return Response(200, user)
 
 
 def put_faults(emulator, raw_body):

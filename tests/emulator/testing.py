@@ -147,6 +147,10 @@ class EmulatorProcess:
     def faults(self):
         return self.control('GET', 'faults')
 
+    def activate_user(self, user_id, **details):
+        """Simulate an invited user accepting: the pending user becomes active (returns the user)."""
+        return self.control('POST', 'users/%s/activate' % user_id, details or None)
+
     def shutdown(self):
         self.control('POST', 'shutdown')
         self.process.wait(STOP_TIMEOUT)
