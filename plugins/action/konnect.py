@@ -22,6 +22,7 @@ import os
 from ansible.errors import AnsibleActionFail
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
+from ansible.module_utils.errors import UnsupportedError
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
@@ -91,8 +92,7 @@ class ActionModule(ActionBase):
         validation = ArgumentSpecValidator(argument_spec, **kwargs).validate(dict(self._task.args))
         no_log_values = validation._no_log_values
         if validation.error_messages:
-            msg = 'Invalid arguments for %s: %s' % (module_name, '; '.join(validation.error_messages))
-            return {'failed': True, 'msg': remove_values(msg, no_log_values)}
+            return {'failed': True, 'msg': remove_values(argument_errors(module_name, validation), no_log_values)}
         params = validation.validated_parameters
         warnings = []
         try:
@@ -104,6 +104,17 @@ class ActionModule(ActionBase):
         if warnings:
             result['warnings'] = warnings
         return remove_values(result, no_log_values)
+
+
+def argument_errors(module_name, validation):
+    """The message AnsibleModule would give for these validation errors."""
+    messages = []
+    for error in validation.errors:
+        if isinstance(error, UnsupportedError):
+            messages.append('Unsupported parameters for (%s) module: %s' % (module_name, error.msg))
+        else:
+            messages.append(error.msg)
+    return '; '.join(messages)
 
 
 def load_task(module_name):

@@ -38,12 +38,15 @@ class Resolver(object):
         self.registry = registry
 
     def get_by_id(self, entity, scope, identifier, region=None):
+        if not entity.item_readable:
+            found = self.find_all(entity, scope, {'id': identifier}, region)
+            return found[0] if found else None
         response = self.client.get(entity.item_path(scope, identifier), what=entity.describe(identifier), expected=(404,),
                                    region=region)
         return None if response.status == 404 else response.body
 
-    def find_all(self, entity, scope, key_values, region=None):
-        """Every entity whose natural key equals ``key_values`` exactly."""
+    def find_all(self, entity, scope, key_values, region=None, also=None):
+        """Every entity whose natural key equals ``key_values`` exactly (or ``also``, read in the same request)."""
         what = entity.describe(_describe_key(key_values))
         if entity.lookup == LOOKUP_PATH and len(key_values) == 1:
             value = next(iter(key_values.values()))
@@ -52,17 +55,20 @@ class Resolver(object):
                 return []
             candidates = [response.body]
         else:
+            op = 'contains' if also else 'eq'
             params = None
             if entity.lookup == LOOKUP_FILTER:
-                params = dict(('filter[%s][eq]' % name, value) for name, value in key_values.items()
-                              if entity.filterable is None or name in entity.filterable)
+                params = dict((entity.filter_param(name, op), value) for name, value in key_values.items()
+                              if entity.filter_param(name, op))
             candidates = self.client.paginate(entity.collection_path(scope), entity.pagination, params, what=what, region=region)
-        return [item for item in candidates if all(_same_key(get_path(item, name), value) for name, value in key_values.items())]
+        wanted = [key_values] + ([also] if also else [])
+        return [item for item in candidates
+                if any(all(_same_key(get_path(item, name), value) for name, value in keys.items()) for keys in wanted)]
 
     def find_by_key(self, entity, scope, key_values, region=None):
         found = self.find_all(entity, scope, key_values, region)
         if len(found) > 1:
-            raise KonnectError('Found %d %s with %s; give the id instead. Their ids: %s.' % (
+            raise KonnectError("Found %d %s with '%s'; give the id instead. Their ids: %s." % (
                 len(found), entity.plural.replace('_', ' '), _describe_key(key_values), ', '.join(str(item.get('id')) for item in found)))
         return found[0] if found else None
 
@@ -81,9 +87,10 @@ def _same_key(have, want):
 
 
 def _describe_key(key_values):
+    """A natural key as words: its value, or ``field=value, ...`` for a composite key."""
     if len(key_values) == 1:
-        return repr(next(iter(key_values.values())))
-    return ', '.join('%s=%r' % item for item in sorted(key_values.items()))
+        return str(next(iter(key_values.values())))
+    return ', '.join('%s=%s' % item for item in sorted(key_values.items()))
 
 
 class EntityEngine(object):
@@ -153,14 +160,14 @@ class EntityEngine(object):
         missing = [name for name, value in key_values.items() if value is None]
         if missing:
             raise KonnectParameterError('%s: required to find the %s (or give its id).' % (', '.join(missing), self.entity.title))
-        found = self.resolver.find_all(self.entity, self.scope, key_values)
-        if len(found) > 1 and self.entity.rotation:
-            # Tokens share their name during a rotation: the newest is current, the rest are left over.
-            found.sort(key=lambda item: str(item.get('created_at') or ''))
-            self.leftovers = found[:-1]
-            return found[-1]
+        temporary = self.temporary_key(key_values)
+        found = self.resolver.find_all(self.entity, self.scope, key_values, also=temporary)
+        if temporary:
+            # A token still under its temporary name is what an interrupted rotation left; its secret is lost.
+            self.leftovers = [item for item in found if item.get(self.entity.key) == temporary[self.entity.key]]
+            found = [item for item in found if item not in self.leftovers]
         if len(found) > 1:
-            raise KonnectError('Found %d %s with %s; give the id instead. Their ids: %s.' % (
+            raise KonnectError("Found %d %s with '%s'; give the id instead. Their ids: %s." % (
                 len(found), self.entity.plural.replace('_', ' '), _describe_key(key_values), ', '.join(str(item.get('id')) for item in found)))
         return found[0] if found else None
 
@@ -256,6 +263,7 @@ class EntityEngine(object):
     # -- create ----------------------------------------------------------------------------------
 
     def create(self, desired):
+        self.check_create_requirements(desired)
         body = self.with_secrets(desired)
         if self.entity.create_fields:
             body = dict((name, value) for name, value in body.items() if name in self.entity.create_fields)
@@ -272,7 +280,23 @@ class EntityEngine(object):
         created = self.post_once(body)
         if self.entity.create_path:
             created = self.after_invitation(desired, created)
+        elif not created:
+            created = self.read_back(body)  # Konnect answered without a body (a new team member)
+        self.delete_leftovers()
         return self.result(True, None, created)
+
+    def read_back(self, body):
+        key_values = dict((name, body.get(name)) for name in self.entity.keys)
+        return self.resolver.find_by_key(self.entity, self.scope, key_values) or body
+
+    def check_create_requirements(self, desired):
+        given = dict(desired, **self.secret_values())
+        missing = [field.name for field in self.entity.fields if field.create_required and given.get(field.name) is None]
+        if missing:
+            raise KonnectParameterError('%s: required to create a %s.' % (', '.join(missing), self.entity.title))
+        for names in self.entity.create_requires_one_of:
+            if len([name for name in names if given.get(name) is not None]) != 1:
+                raise KonnectParameterError('Exactly one of %s is required to create a %s.' % (', '.join(names), self.entity.title))
 
     def after_invitation(self, desired, response_body):
         """The entity was created elsewhere (an invitation): read it back, then set what the invitation could not carry."""
@@ -336,14 +360,18 @@ class EntityEngine(object):
     def keep_minted(self, created):
         rotation = self.entity.rotation
         if rotation and isinstance(created, dict) and created.get(rotation.secret_field):
-            self.minted[rotation.secret_field] = created.pop(rotation.secret_field)
+            self.minted[rotation.result_field] = created.pop(rotation.secret_field)
 
     def recreate(self, current, desired):
-        predicted = self.predict({'id': None}, desired, list(desired))
+        """Delete and create again, carrying over the fields the task does not set."""
+        carried = dict((field.name, self.current_value(current, field.name)) for field in self.entity.fields
+                       if field.shown and not field.secret and field.name not in desired and self.current_value(current, field.name) is not None)
+        carried.update(desired)
+        predicted = self.predict({'id': None}, carried, list(carried))
         if self.check_mode:
             return self.result(True, current, predicted)
         self.delete(current)
-        return self.result(True, current, self.post_once(self.with_secrets(desired)))
+        return self.result(True, current, self.post_once(self.with_secrets(carried)))
 
     # -- rotation --------------------------------------------------------------------------------
 
@@ -357,16 +385,23 @@ class EntityEngine(object):
         expires = parse_time(current.get(rotation.expiry_field))
         return days is not None and expires is not None and expires - self.now() < days * 86400
 
+    def temporary_key(self, key_values):
+        if not self.entity.rotation or len(key_values) != 1 or not isinstance(key_values.get(self.entity.key), str):
+            return None
+        return {self.entity.key: key_values[self.entity.key] + self.entity.rotation.TEMPORARY_SUFFIX}
+
     def rotate(self, current, desired):
-        """Mint a new secret first; only once it exists does the old one go."""
+        """Mint a new secret first (under a temporary name, names being unique); only then does the old one go."""
         predicted = self.predict({'id': None}, desired, list(desired))
         if self.check_mode:
             return self.result(True, current, predicted)
-        created = self.post_once(self.with_secrets(desired), replacing=current)
-        for item in self.leftovers + [current]:
-            self.delete(item)
-        self.leftovers = []
-        return self.result(True, current, created)
+        self.delete_leftovers()
+        key = self.entity.key
+        created = self.post_once(self.with_secrets(dict(desired, **self.temporary_key({key: desired[key]}))), replacing=current)
+        self.delete(current)
+        response = self.client.request(self.entity.update_method, self.entity.item_path(self.scope, created['id']),
+                                       body={key: desired[key]}, what=self.entity.describe(desired[key]))
+        return self.result(True, current, response.body or dict(created, **{key: desired[key]}))
 
     # -- compare and update ----------------------------------------------------------------------
 
@@ -376,18 +411,18 @@ class EntityEngine(object):
         for field in self.entity.fields:
             if not field.create_only or field.name not in desired:
                 continue
-            if matches(desired[field.name], self.current_value(current, field.name)):
-                continue
+            if self.current_value(current, field.name) is None or matches(desired[field.name], self.current_value(current, field.name)):
+                continue  # equal, or not returned by Konnect so it cannot be compared
             if self.entity.rotation:
                 # A token's expiry is fixed when it is minted; a new expiry means a new token, on request only.
                 if self.current_value(current, field.name) is not None:
                     self.client.warn('%s: %s keeps %s %s; set rotate: true to replace it with one that has the new value.' % (
                         field.name, self.describe_current(current), field.name, self.current_value(current, field.name)))
                 continue
-            raise KonnectParameterError(
-                '%s: %s cannot be changed once it exists (it has %r, the task wants %r). '
-                'Set recreate: true to delete and re-create it, or keep the current value.' % (
-                    field.name, self.describe_current(current), self.current_value(current, field.name), desired[field.name]))
+            raise KonnectParameterError('%s: %s cannot be changed once it exists (it has %r, the task wants %r). %s' % (
+                field.name, self.describe_current(current), self.current_value(current, field.name), desired[field.name],
+                'Set recreate: true to delete and re-create it, or keep the current value.' if self.entity.recreatable
+                else 'Keep the current value, or delete it and create a new one.'))
 
     def create_only_differs(self, current, desired):
         return any(field.create_only and field.name in desired and not matches(desired[field.name], self.current_value(current, field.name))
@@ -438,8 +473,11 @@ class EntityEngine(object):
                     removed = set(self.current_value(current, field.name) or {}) - set(body[field.name])
                     body[field.name] = dict(body[field.name], **dict.fromkeys(removed))
         if self.params.get('update_secrets') == 'always':
-            body = self.with_secrets(body)
-        return body
+            return self.with_secrets(body)
+        # A dict field is sent whole; the write-only keys the task gives travel with it so that they are not lost.
+        nested = dict((name, value) for name, value in self.secret_values().items()
+                      if name in body and self.entity.field(name).secret_keys)
+        return merge_subset(body, nested)
 
     def predict(self, current, desired, changes):
         predicted = copy.deepcopy(current)
@@ -456,11 +494,10 @@ class EntityEngine(object):
     # -- result ----------------------------------------------------------------------------------
 
     def describe_current(self, current):
-        key_values = dict((name, get_path(current, self.entity.field(name).response_path) if self.entity.field(name) else current.get(name))
-                          for name in self.entity.keys)
+        key_values = dict((name, self.current_value(current, name)) for name in self.entity.keys)
         if None in key_values.values() or self.entity.singleton:
             return self.entity.describe(current.get('id'))
-        return self.entity.describe(_describe_key(key_values).strip("'"))
+        return self.entity.describe(_describe_key(key_values))
 
     def result(self, changed, before, after):
         result = {'changed': changed, self.entity.name: after or {}}
@@ -551,8 +588,9 @@ class InfoEngine(object):
             op, value = next(iter(condition.items())) if isinstance(condition, dict) else ('eq', condition)
             if op not in FILTER_OPS:
                 raise KonnectParameterError('filters.%s: unknown operator %r; use one of %s.' % (name, op, ', '.join(sorted(FILTER_OPS))))
-            if self.entity.filterable is None or name in self.entity.filterable:
-                server['filter[%s][%s]' % (name, op)] = _filter_value(value)
+            param = self.entity.filter_param(name, op)
+            if param:
+                server[param] = _filter_value(value)
             else:
                 local.append((name, op, value))
         return server, local

@@ -18,6 +18,8 @@ LOOKUP_FILTER = 'filter'  # GET collection?filter[<key>][eq]=<value>, then exact
 LOOKUP_PATH = 'path'      # GET collection/<value>: the item path accepts the natural key
 LOOKUP_LIST = 'list'      # no server-side lookup: list everything and match client-side
 
+PLAIN = ''  # an operator-less filter, filter[<field>]=<value> (Konnect's boolean filters)
+
 LABELS = 'labels'  # string->string map, merged unless purge_labels
 TAGS = 'tags'      # list of strings used as a set, merged unless purge_tags
 
@@ -36,7 +38,7 @@ class Field(object):
 
     def __init__(self, name, type='str', elements=None, choices=None, create_only=False, secret=False,
                  unordered=False, response_path=None, kind=None, options=None, aliases=None, no_log=None, shown=True,
-                 secret_keys=(), required=False):
+                 secret_keys=(), required=False, create_required=False):
         self.name = name
         self.type = type
         self.elements = elements
@@ -52,6 +54,7 @@ class Field(object):
         self.shown = shown  # False for write-time shorthands that Konnect does not return (a service's url)
         self.secret_keys = tuple(secret_keys)
         self.required = required
+        self.create_required = create_required
 
     def option_spec(self):
         spec = {'type': self.type}
@@ -113,11 +116,16 @@ class IdReference(Reference):
 
 
 class Rotation(object):
-    """How an entity that holds a one-time secret (an access token) is rotated: a new one, then the old one goes."""
+    """An entity holding a one-time secret (an access token): Konnect returns ``secret_field`` once, on create,
+    and the module returns it as ``result_field``. Rotating mints a new one first, then the old one goes.
+    """
 
-    def __init__(self, secret_field='token', expiry_field='expires_at'):
+    TEMPORARY_SUFFIX = '-rotating'  # names are unique, so the new token carries this until the old one is gone
+
+    def __init__(self, secret_field='token', expiry_field='expires_at', result_field='token'):
         self.secret_field = secret_field
         self.expiry_field = expiry_field
+        self.result_field = result_field
 
 
 class Entity(object):
@@ -127,6 +135,10 @@ class Entity(object):
     entities have one fixed item path and can only be read and updated. ``create_path`` is where
     creation is POSTed when it is not the collection (users are created by an invitation), and
     ``update_method=None`` means the entity cannot be updated (memberships, assignments).
+    ``filterable`` maps each field Konnect can filter a list on to its operators (``eq``, ``contains``,
+    ``PLAIN`` for ``filter[<field>]=<value>``); anything else is filtered after listing.
+    ``item_readable=False``: Konnect has no GET for one item (a team member), so it is found in the list.
+    ``recreatable=False``: a create-only change is refused outright, ``recreate`` is not offered (users).
     ``scope`` computes path values no option gives (the calling user, the organization), ``extras``
     adds keys to the result, and ``reader`` turns a singleton's answer into the list ``_info`` returns.
     """
@@ -135,7 +147,7 @@ class Entity(object):
                  update_method='PATCH', parents=(), references=(), plural=None, item=None,
                  filterable=None, labels_nullable=False, read_only=('id', 'created_at', 'updated_at'), prepare=None,
                  singleton=False, create_path=None, create_fields=None, create_method='POST', rotation=None, extras=None,
-                 scope=None, reader=None):
+                 scope=None, reader=None, item_readable=True, recreatable=True, create_requires_one_of=()):
         self.name = name
         self.title = title
         self.plural = plural or name + 's'
@@ -148,7 +160,7 @@ class Entity(object):
         self.update_method = update_method
         self.parents = tuple(parents)
         self.references = tuple(references)
-        self.filterable = filterable
+        self.filterable = _filter_operators(filterable)
         self.labels_nullable = labels_nullable
         self.read_only = frozenset(read_only)
         self.prepare = prepare
@@ -160,10 +172,22 @@ class Entity(object):
         self.extras = extras
         self.scope = scope
         self.reader = reader
+        self.item_readable = item_readable
+        self.recreatable = recreatable
+        self.create_requires_one_of = tuple(create_requires_one_of)
 
     @property
     def key(self):
         return self.keys[0]
+
+    def filter_param(self, name, op):
+        """The query parameter Konnect takes for ``<name> <op> value``, or None if it cannot filter that way."""
+        operators = self.filterable.get(name, ())
+        if op in operators:
+            return 'filter[%s][%s]' % (name, op)
+        if op == 'eq' and PLAIN in operators:
+            return 'filter[%s]' % name
+        return None
 
     def field(self, name):
         for field in self.fields:
@@ -184,7 +208,7 @@ class Entity(object):
 
     @property
     def has_create_only(self):
-        return not self.rotation and any(field.create_only for field in self.fields)
+        return self.recreatable and not self.rotation and any(field.create_only for field in self.fields)
 
     def collection_path(self, scope):
         return _fill(self.collection, scope)
@@ -197,6 +221,13 @@ class Entity(object):
 
     def describe(self, value=None):
         return "%s '%s'" % (self.title, value) if value else self.title
+
+
+def _filter_operators(filterable):
+    """``{field: operators}``; a plain list of fields means each can be filtered for equality only."""
+    if isinstance(filterable, dict):
+        return dict((name, tuple(ops)) for name, ops in filterable.items())
+    return dict((name, ('eq',)) for name in filterable or ())
 
 
 def _quote(value):

@@ -92,7 +92,11 @@ def error_reason(body):
     parts.extend(_problem_parameters(body.get('invalid_parameters')))
     parts.extend(_kong_fields(body.get('fields')))
     parts.extend(_grpc_details(body.get('details')))
-    return ' '.join(parts)
+    unique = []
+    for part in parts:
+        if part not in unique:  # Kong-admin bodies repeat the message in their details
+            unique.append(part)
+    return ' '.join(unique)
 
 
 def _problem_parameters(items):

@@ -85,7 +85,7 @@ class _Task(object):
     def returns_secret(self, result):
         """Whether ``result`` carries a one-time secret, so that logs and callbacks must not show it."""
         rotation = getattr(self.entity, 'rotation', None)
-        return bool(rotation and result.get(rotation.secret_field))
+        return bool(rotation and result.get(rotation.result_field))
 
 
 class EntityTask(_Task):
@@ -171,7 +171,7 @@ class OrganizationTask(_Task):
         self.settings = [registry(name) for name in self.SETTINGS]
 
     def entity_options(self):
-        return dict((entity.name, dict(type='dict', options=dict((field.name, field.option_spec()) for field in entity.fields)))
+        return dict((entity.name, dict(type='dict', no_log=False, options=dict((field.name, field.option_spec()) for field in entity.fields)))
                     for entity in self.settings)
 
     def execute(self, params, check_mode=False, diff_mode=False, warn=None):

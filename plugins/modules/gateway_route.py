@@ -26,7 +26,7 @@ options:
     type: str
   protocols:
     description:
-      - Protocols the route accepts, for example V([https]). Konnect's default is V([http, https]).
+      - Protocols the route accepts, for example V([https]) or V([http, https]). When not set, Konnect applies its default.
     type: list
     elements: str
   methods:

@@ -11,6 +11,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
     LABELS,
     LOOKUP_FILTER,
     LOOKUP_PATH,
+    PLAIN,
     TAGS,
     Entity,
     Field,
@@ -50,8 +51,9 @@ CONTROL_PLANE = Entity(
         _labels(),
     ],
     lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH',
-    filterable=('id', 'name', 'cluster_type', 'cloud_gateway'),
+    filterable={'id': ('eq', 'oeq'), 'name': ('eq', 'contains', 'neq'), 'cluster_type': ('eq', 'neq', 'oeq'), 'cloud_gateway': (PLAIN,)},
 )
+
 
 def split_service_url(body):
     """Konnect takes ``url`` as a write-time shorthand and returns its parts; compare the parts."""
@@ -63,8 +65,7 @@ def split_service_url(body):
         raise KonnectParameterError('url: %r is not an absolute URL such as https://example.com:8443/path.' % url)
     components = {'protocol': parts.scheme, 'host': parts.hostname,
                   'port': parts.port or {'https': 443, 'grpcs': 443, 'wss': 443, 'tls': 443}.get(parts.scheme, 80)}
-    if parts.path:
-        components['path'] = parts.path
+    components['path'] = parts.path or None  # no path in the URL means no path, as Kong expands it
     for name, value in components.items():
         if body.get(name) is not None and body[name] != value:
             raise KonnectParameterError('url and %s disagree (%r vs %r); give one or the other.' % (name, url, body[name]))
@@ -93,7 +94,7 @@ GATEWAY_SERVICE = Entity(
     ],
     parents=[ON_CONTROL_PLANE],
     lookup=LOOKUP_PATH, pagination='offset', update_method='PUT',
-    filterable=('name',), prepare=split_service_url,
+    filterable={'name': ('eq', 'contains')}, prepare=split_service_url,
 )
 
 GATEWAY_ROUTE = Entity(
@@ -120,7 +121,7 @@ GATEWAY_ROUTE = Entity(
     parents=[ON_CONTROL_PLANE],
     references=[Reference('service', 'gateway_service')],
     lookup=LOOKUP_PATH, pagination='offset', update_method='PUT',
-    filterable=('name',),
+    filterable={'name': ('eq', 'contains')},
 )
 
 ENTITIES = (CONTROL_PLANE, GATEWAY_SERVICE, GATEWAY_ROUTE)

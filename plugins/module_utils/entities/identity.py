@@ -9,6 +9,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
     LABELS,
     LOOKUP_FILTER,
     LOOKUP_LIST,
+    PLAIN,
     Entity,
     Field,
     IdReference,
@@ -48,44 +49,44 @@ TEAM = Entity(
     'team', 'team', '/v3/teams',
     fields=[Field('name'), Field('description'), _labels()],
     lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH',
-    filterable=('name',), labels_nullable=True,
+    filterable={'name': ('eq', 'contains')}, labels_nullable=True,
 )
 
 USER = Entity(
     'user', 'user', '/v3/users',
-    fields=[Field('email'), Field('full_name'), Field('preferred_name')],
-    key='email', lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH',
+    fields=[Field('email', create_only=True), Field('full_name'), Field('preferred_name')],
+    key='email', lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH', recreatable=False,
     create_path='/v3/invites', create_fields=('email',),
-    filterable=('id', 'email', 'full_name', 'active'),
+    filterable={'id': ('eq',), 'email': ('eq', 'contains'), 'full_name': ('eq', 'contains'), 'active': (PLAIN,)},
     extras=lambda user: {'pending': not user.get('active', False)},
 )
 
 TEAM_USER = Entity(
     'team_user', 'team membership', '/v3/teams/{team}/users',
     references=[IdReference('user', 'user', body_field='id', required=True)],
-    key='id', lookup=LOOKUP_FILTER, pagination='page', update_method=None,
-    parents=[ON_TEAM], filterable=('id', 'email'),
+    key='id', lookup=LOOKUP_FILTER, pagination='page', update_method=None, item_readable=False,
+    parents=[ON_TEAM], filterable={'id': ('eq',), 'email': ('eq', 'contains')},
 )
 
 SYSTEM_ACCOUNT = Entity(
     'system_account', 'system account', '/v3/system-accounts',
-    fields=[Field('name'), Field('description'), Field('konnect_managed', type='bool', create_only=True)],
+    fields=[Field('name'), Field('description', create_required=True), Field('konnect_managed', type='bool', create_only=True)],
     lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH',
-    filterable=('name', 'description', 'konnect_managed'),
+    filterable={'name': ('eq', 'contains'), 'description': ('eq', 'contains'), 'konnect_managed': (PLAIN,)},
 )
 
 SYSTEM_ACCOUNT_TEAM = Entity(
     'system_account_team', 'team membership of a system account', '/v3/teams/{team}/system-accounts',
     references=[IdReference('system_account', 'system_account', body_field='id', required=True)],
-    key='id', lookup=LOOKUP_LIST, pagination='page', update_method=None,
-    parents=[ON_TEAM], filterable=('name',),
+    key='id', lookup=LOOKUP_LIST, pagination='page', update_method=None, item_readable=False,
+    parents=[ON_TEAM], filterable={'name': ('eq', 'contains')},
 )
 
 SYSTEM_ACCOUNT_ACCESS_TOKEN = Entity(
     'system_account_access_token', 'system account access token', '/v3/system-accounts/{system_account}/access-tokens',
-    fields=[Field('name'), Field('expires_at', create_only=True)],
+    fields=[Field('name'), Field('expires_at', create_only=True, create_required=True)],
     lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH',
-    parents=[Parent('system_account', 'system_account')], filterable=('name',),
+    parents=[Parent('system_account', 'system_account')], filterable={'name': ('eq', 'contains')},
     rotation=Rotation('token', 'expires_at'),
 )
 
@@ -101,20 +102,20 @@ def current_user_scope(resolver):
 
 PERSONAL_ACCESS_TOKEN = Entity(
     'personal_access_token', 'personal access token', '/v3/users/{user}/access-tokens',
-    fields=[Field('name'), Field('expires_at', create_only=True), Field('ttl_seconds', type='int', create_only=True)],
-    lookup=LOOKUP_LIST, pagination='none', update_method='PATCH',
-    scope=current_user_scope, rotation=Rotation('token', 'expires_at'),
+    fields=[Field('name'), Field('expires_at', create_only=True), Field('ttl_seconds', type='int', create_only=True, shown=False)],
+    lookup=LOOKUP_LIST, pagination='none', update_method='PATCH', create_requires_one_of=[('expires_at', 'ttl_seconds')],
+    scope=current_user_scope, rotation=Rotation('konnect_token', 'expires_at', result_field='token'),
 )
 
 
 class RoleEntityReference(Reference):
-    """The entity a role applies to: ``*``, an id, or a name looked up in ``entity_region`` (control planes)."""
+    """The entity a role applies to: an id, or a name looked up in ``entity_region`` (control planes)."""
 
     def resolve(self, resolver, scope, params):
         value = params.get(self.option)
         if value is None:
             return None
-        if value == '*' or looks_like_id(value):
+        if looks_like_id(value):
             return {self.body_field: value}
         entity_type = params.get('entity_type_name')
         region = params.get('entity_region')

@@ -78,6 +78,15 @@ class FakeKonnect(object):
         self.calls.append(('GET', path, params))
         items = self.store.get(path, [])
         for key, value in (params or {}).items():
-            field = key.split('[')[1].rstrip(']')
-            items = [item for item in items if item.get(field) == value]
+            items = [item for item in items if filter_accepts(item, key, value)]
         return iter(copy.deepcopy(items))
+
+
+def filter_accepts(item, param, value):
+    """``filter[field][op]=value`` (or ``filter[field]=value``) applied to one item."""
+    parts = param.replace(']', '').split('[')[1:]
+    field, op = parts[0], (parts[1] if len(parts) > 1 else 'eq')
+    have = item.get(field)
+    if op == 'contains':
+        return isinstance(have, str) and value in have
+    return have == value

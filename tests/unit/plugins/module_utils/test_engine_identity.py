@@ -11,7 +11,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.engine import Enti
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 
-from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.fake_konnect import FakeKonnect
+from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.fake_konnect import FakeKonnect, filter_accepts
 
 TEAM_ID = '22222222-2222-4222-8222-222222222222'
 USER_ID = '33333333-3333-4333-8333-333333333333'
@@ -45,7 +45,7 @@ class IdentityKonnect(FakeKonnect):
         self.once = {}
 
     def get_once(self, path, what=None):
-        return self.get(path).body
+        return {'id': USER_ID} if path == '/v3/users/me' else self.get(path).body
 
     def request(self, method, path, params=None, body=None, what=None, expected=None, region=None):
         if path == '/v3/invites':
@@ -76,8 +76,7 @@ class IdentityKonnect(FakeKonnect):
         self.calls.append(('GET', path, params, region))
         items = self.store.get(path, [])
         for key, value in (params or {}).items():
-            field = key.split('[')[1].rstrip(']')
-            items = [item for item in items if item.get(field) == value]
+            items = [item for item in items if filter_accepts(item, key, value)]
         return iter([dict(item) for item in items])
 
 
@@ -94,6 +93,12 @@ def test_inviting_a_user_once_then_naming_them(konnect):
     konnect.calls = []
     again = run('user', {'email': 'bob@example.com', 'full_name': 'Bob'}, konnect)
     assert not again['changed'] and konnect.writes() == []
+
+
+def test_membership_by_id_is_found_in_the_list(konnect):
+    run('team_user', {'team': 'ops', 'user': 'ann@example.com'}, konnect)
+    result = run('team_user', {'team': TEAM_ID, 'id': USER_ID, 'state': 'absent'}, konnect)
+    assert result['changed'] and konnect.writes()[-1][:2] == ('DELETE', '/v3/teams/%s/users/%s' % (TEAM_ID, USER_ID))
 
 
 def test_membership_by_email_and_removal(konnect):
@@ -153,10 +158,12 @@ def test_rotation_mints_first_then_deletes_the_old_token(konnect):
     konnect.calls = []
     rotated = run('system_account_access_token', dict(params, rotate=True), konnect)
     assert rotated['changed'] and rotated['token'] == 'spat_minted2'
-    writes = [call[:2] for call in konnect.writes()]
     tokens = '/v3/system-accounts/%s/access-tokens' % SA_ID
-    assert writes == [('POST', tokens), ('DELETE', tokens + '/' + first['system_account_access_token']['id'])]
-    assert len(konnect.store[tokens]) == 1
+    writes = konnect.writes()
+    assert [call[:2] for call in writes[:2]] == [('POST', tokens), ('DELETE', tokens + '/' + first['system_account_access_token']['id'])]
+    assert writes[0][2]['name'] == 'deploy-rotating'  # names are unique: the new token waits under a temporary name
+    assert writes[2] == ('PATCH', tokens + '/' + rotated['system_account_access_token']['id'], {'name': 'deploy'})
+    assert [item['name'] for item in konnect.store[tokens]] == ['deploy']
     plain = run('system_account_access_token', params, konnect)
     assert not plain['changed'] and 'token' not in plain
 
@@ -168,13 +175,21 @@ def test_rotation_before_expiry(konnect):
     assert run('system_account_access_token', params, konnect, now=8 * 86400.0)['changed']  # 2 days left
 
 
-def test_leftover_tokens_of_an_interrupted_rotation_are_removed(konnect):
+def test_a_token_left_under_its_temporary_name_is_removed(konnect):
     tokens = '/v3/system-accounts/%s/access-tokens' % SA_ID
-    konnect.seed(tokens, {'id': 'old', 'name': 'deploy', 'created_at': '2026-01-01T00:00:00Z'})
-    konnect.seed(tokens, {'id': 'new', 'name': 'deploy', 'created_at': '2026-02-01T00:00:00Z'})
+    konnect.seed(tokens, {'id': 'old', 'name': 'deploy'})
+    konnect.seed(tokens, {'id': 'stray', 'name': 'deploy-rotating'})
     result = run('system_account_access_token', {'system_account': 'ci', 'name': 'deploy'}, konnect)
-    assert result['changed'] and result['system_account_access_token']['id'] == 'new'
-    assert [item['id'] for item in konnect.store[tokens]] == ['new']
+    assert result['changed'] and result['system_account_access_token']['id'] == 'old'
+    assert [item['id'] for item in konnect.store[tokens]] == ['old']
+
+
+def test_creation_requirements_are_checked_before_writing(konnect):
+    with pytest.raises(KonnectParameterError, match='expires_at: required to create'):
+        run('system_account_access_token', {'system_account': 'ci', 'name': 'deploy'}, konnect)
+    with pytest.raises(KonnectParameterError, match='Exactly one of expires_at, ttl_seconds'):
+        run('personal_access_token', {'name': 'laptop'}, konnect)
+    assert konnect.writes() == []
 
 
 def test_personal_tokens_refuse_system_account_tokens(konnect):
@@ -194,6 +209,9 @@ def test_nested_write_only_secret_is_sent_on_create_only_and_hidden(konnect):
     assert not run('identity_provider', dict(params, config=dict(params['config'], client_secret='other')), konnect)['changed']
     rotated = run('identity_provider', dict(params, update_secrets='always'), konnect)
     assert rotated['changed'] and konnect.writes()[-1][2] == {'config': {'client_secret': 's3cr3t'}}
+    # a changed config is sent whole, so the secret the task gives travels with it
+    changed = run('identity_provider', dict(params, config=dict(params['config'], client_id='c2')), konnect)
+    assert changed['changed'] and konnect.writes()[-1][2] == {'config': {'issuer_url': 'https://idp', 'client_id': 'c2', 'client_secret': 's3cr3t'}}
 
 
 def test_role_catalogue_is_listed_flat(konnect):
