@@ -94,7 +94,7 @@ def test_spat_is_refused_where_the_operation_names_only_user_credentials(fresh_e
 
 
 def test_command_line_tokens_belong_to_users():
-    tokens = ['kpat_ownedByOps', 'kpat_ownedByDev@dev@example.com', 'spat_robot']
+    tokens = ['kpat_ownedByOps', 'kpat_ownedByDev@dev@example.com', 'spat_robot', 'kpat_devReader:readonly@dev@example.com']
     with EmulatorProcess(tokens=tokens, users=['ops@example.com:pw', 'boss@example.com:pw']) as process:
         ops, dev = Client(process.url, 'kpat_ownedByOps'), Client(process.url, 'kpat_ownedByDev')
         assert ops.get('/v3/users/me').json()['email'] == 'ops@example.com'
@@ -103,6 +103,9 @@ def test_command_line_tokens_belong_to_users():
         assert [(u['email'], u['active']) for u in users] == [('ops@example.com', True), ('boss@example.com', True), ('dev@example.com', True)]
         assert ops.get('/v3/organizations/me').json()['owner_id'] == users[0]['id']
         assert_problem(Client(process.url, 'spat_robot').get('/v3/users/me'), 401)
+        reader = Client(process.url, 'kpat_devReader')
+        assert reader.get('/v3/users/me').json()['email'] == 'dev@example.com'
+        assert_problem(reader.post('/v3/teams', {'name': 'nope'}), 403)
         # a user's credentials stop working once the user is gone
         assert ops.delete('/v3/users/' + users[2]['id']).status_code == 204
         assert_problem(dev.get('/v3/teams'), 401)
