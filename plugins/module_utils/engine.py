@@ -525,8 +525,9 @@ class EntityEngine(object):
             if field is not None and field.secret:
                 view[name] = HIDDEN
             elif field is not None and field.secret_keys and isinstance(self.current_value(obj, name), dict):
-                view[name] = dict(self.current_value(obj, name), **dict((key, HIDDEN) for key in field.secret_keys
-                                                                           if (self.params.get(name) or {}).get(key) is not None))
+                given = self.params.get(name) or {}
+                hidden = dict((key, HIDDEN) for key in field.secret_keys if given.get(key) is not None)
+                view[name] = dict(self.current_value(obj, name), **hidden)
             else:
                 view[name] = self.current_value(obj, name)
         for reference in self.entity.references:
