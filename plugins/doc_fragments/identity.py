@@ -107,10 +107,9 @@ options:
       - Auth Servers
   entity:
     description:
-      - Which entity of type O(entity_type_name) the role applies to.
-      - V(*) means all of them (in O(entity_region)), including those created later.
-      - Otherwise the entity's id. For V(Control Planes) the control plane's name works as well; it is looked up in
-        O(entity_region), which must then name one region (not V(*)). Entities of other types must be given by id.
+      - Which entity of type O(entity_type_name) the role applies to, by id (Konnect's API takes an id here).
+      - For V(Control Planes) the control plane's name works as well; it is looked up in O(entity_region), which must
+        then name one region (not V(*)). Entities of other types must be given by id.
       - Konnect stores the id, so the returned assignment shows it as C(entity_id).
       - Required with O(state=present).
     type: str

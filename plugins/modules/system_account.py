@@ -53,12 +53,12 @@ EXAMPLES = r'''
     description: Deploys gateway configuration from GitHub Actions
   register: ci
 
-- name: Let it deploy to every control plane in the EU
+- name: Let it deploy to the EU production control plane
   konnect.konnect.system_account_role:
     system_account: "{{ ci.system_account.id }}"
     role_name: Deployer
     entity_type_name: Control Planes
-    entity: "*"
+    entity: prod-eu
     entity_region: eu
 
 - name: Rename it, found by id

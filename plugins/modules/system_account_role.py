@@ -49,13 +49,13 @@ EXAMPLES = r'''
     entity: prod-eu
     entity_region: eu
 
-- name: Let a monitoring robot read all control planes everywhere
+- name: Let a monitoring robot read a control plane in Australia
   konnect.konnect.system_account_role:
     system_account: monitoring
     role_name: Viewer
     entity_type_name: Control Planes
-    entity: "*"
-    entity_region: "*"
+    entity: prod-au
+    entity_region: au
 
 - name: Publish one API product, with the account and the product given by id
   konnect.konnect.system_account_role:

@@ -50,13 +50,13 @@ EXAMPLES = r'''
     entity: prod-eu
     entity_region: eu
 
-- name: Read-only access to every control plane in every region, present and future
+- name: Read-only access to a control plane, given by id (no lookup needed)
   konnect.konnect.team_role:
     team: Auditors
     role_name: Viewer
     entity_type_name: Control Planes
-    entity: "*"
-    entity_region: "*"
+    entity: 7f9fd312-a987-4628-b4c5-bb4f4fddd5f7
+    entity_region: us
 
 - name: Publisher of one API product, given by id
   konnect.konnect.team_role:
@@ -66,12 +66,12 @@ EXAMPLES = r'''
     entity: 5b1e8c1a-3a2d-4a44-9b0e-6d1f2c3b4a5e
     entity_region: us
 
-- name: Maintain all developer portals in the US
+- name: Maintain a developer portal in the US, given by id
   konnect.konnect.team_role:
     team: Portal Team
     role_name: Maintainer
     entity_type_name: Portals
-    entity: "*"
+    entity: 0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9
     entity_region: us
 
 - name: Take a role away

@@ -54,13 +54,13 @@ EXAMPLES = r'''
     entity: prod-us
     entity_region: us
 
-- name: View every dashboard, in every region
+- name: View a dashboard, with the user and the dashboard given by id
   konnect.konnect.user_role:
     user: 7f9fd312-a987-4628-b4c5-bb4f4fddd5f7
     role_name: Viewer
     entity_type_name: Dashboards
-    entity: "*"
-    entity_region: "*"
+    entity: 1d2e3f40-5162-4738-89ab-cdef01234567
+    entity_region: eu
 
 - name: Maintain one API product, given by id
   konnect.konnect.user_role:
