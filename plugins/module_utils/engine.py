@@ -36,6 +36,7 @@ class Resolver(object):
     def __init__(self, client, registry):
         self.client = client
         self.registry = registry
+        self.seen = {}
 
     def get_by_id(self, entity, scope, identifier, region=None):
         if not entity.item_readable:
@@ -43,7 +44,7 @@ class Resolver(object):
             return found[0] if found else None
         response = self.client.get(entity.item_path(scope, identifier), what=entity.describe(identifier), expected=(404,),
                                    region=region)
-        return None if response.status == 404 else response.body
+        return None if response.status == 404 else self.remember(entity, entity.unwrap(response.body))
 
     def find_all(self, entity, scope, key_values, region=None, also=None):
         """Every entity whose natural key equals ``key_values`` exactly (or ``also``, read in the same request)."""
@@ -53,7 +54,7 @@ class Resolver(object):
             response = self.client.get(entity.item_path(scope, value), what=what, expected=(404,), region=region)
             if response.status == 404:
                 return []
-            candidates = [response.body]
+            candidates = [entity.unwrap(response.body)]
         else:
             op = 'contains' if also else 'eq'
             params = None
@@ -62,8 +63,16 @@ class Resolver(object):
                               if entity.filter_param(name, op))
             candidates = self.client.paginate(entity.collection_path(scope), entity.pagination, params, what=what, region=region)
         wanted = [key_values] + ([also] if also else [])
-        return [item for item in candidates
-                if any(all(_same_key(get_path(item, name), value) for name, value in keys.items()) for keys in wanted)]
+        normal = entity.match_values
+        return [self.remember(entity, item) for item in candidates
+                if any(all(_same_key(normal(get_path(item, entity.match_path(name))), normal(value)) for name, value in keys.items())
+                       for keys in wanted)]
+
+    def remember(self, entity, item):
+        """Keep what was read, so that a parent found by name need not be read again (see EntityEngine.parent)."""
+        if isinstance(item, dict) and item.get('id'):
+            self.seen[(entity.name, item['id'])] = item
+        return item
 
     def find_by_key(self, entity, scope, key_values, region=None):
         found = self.find_all(entity, scope, key_values, region)
@@ -156,8 +165,8 @@ class EntityEngine(object):
             return None if response.status == 404 else response.body
         if self.params.get('id'):
             return self.resolver.get_by_id(self.entity, self.scope, self.params['id'])
-        key_values = dict((name, desired.get(name)) for name in self.entity.keys)
-        missing = [name for name, value in key_values.items() if value is None]
+        key_values = self.key_values(desired)
+        missing = [name for name, value in key_values.items() if value is None and name not in self.entity.nullable_keys]
         if missing:
             raise KonnectParameterError('%s: required to find the %s (or give its id).' % (', '.join(missing), self.entity.title))
         temporary = self.temporary_key(key_values)
@@ -171,18 +180,41 @@ class EntityEngine(object):
                 len(found), self.entity.plural.replace('_', ' '), _describe_key(key_values), ', '.join(str(item.get('id')) for item in found)))
         return found[0] if found else None
 
+    def key_values(self, body):
+        """The natural key of the entity described by ``body`` (write-only values count: a key-auth credential's key)."""
+        given = dict(self.secret_values(), **body)
+        return dict((name, given.get(name)) for name in self.entity.keys_for(given))
+
+    def parent(self, option):
+        """The parent entity given by ``option``, as Konnect returns it (read once, only when needed)."""
+        for parent in self.entity.parents:
+            if parent.option == option:
+                entity = self.registry(parent.entity)
+                identifier = self.scope[parent.path_param]
+                found = self.resolver.seen.get((entity.name, identifier))
+                return found if found is not None else self.resolver.get_by_id(entity, self.scope, identifier)
+        raise KeyError(option)
+
+    def check_writable(self, current=None):
+        if self.entity.writable:
+            self.entity.writable(self, current)
+
     # -- absent ----------------------------------------------------------------------------------
 
     def ensure_absent(self, current):
         if current is None:
             return self.result(False, None, None)
+        self.check_writable(current)
         if not self.check_mode:
             for item in self.leftovers + [current]:
                 self.delete(item)
         return self.result(True, current, None)
 
     def delete(self, item):
-        self.client.request('DELETE', self.entity.item_path(self.scope, item['id']), what=self.describe_current(item), expected=(404,))
+        self.client.request('DELETE', self.item_path(item), what=self.describe_current(item), expected=(404,))
+
+    def item_path(self, item):
+        return self.entity.item_path(self.scope) if self.entity.singleton else self.entity.item_path(self.scope, item[self.entity.item_key])
 
     # -- present ---------------------------------------------------------------------------------
 
@@ -202,15 +234,18 @@ class EntityEngine(object):
             raise KonnectParameterError('%s: a %s cannot be changed once it exists; delete it and create it again.' % (
                 ', '.join(sorted(changes)), self.entity.title))
         predicted = self.predict(current, desired, changes)
+        self.check_writable(current)
         if self.check_mode:
             return self.result(True, current, predicted)
-        body = self.update_body(current, desired, changes)
-        response = self.client.request(self.entity.update_method, self.update_path(current), body=body, what=self.describe_current(current))
+        body = self.request_body(self.update_body(current, desired, changes), self.entity.update_fields)
+        response = self.client.request(self.entity.update_method, self.item_path(current), body=body, what=self.describe_current(current))
         self.delete_leftovers()
-        return self.result(True, current, response.body or predicted)
+        return self.result(True, current, self.entity.unwrap(response.body) or predicted)
 
-    def update_path(self, current):
-        return self.entity.item_path(self.scope) if self.entity.singleton else self.entity.item_path(self.scope, current['id'])
+    def request_body(self, body, fields):
+        if fields is None:
+            return body
+        return dict((name, value) for name, value in body.items() if name in fields)
 
     def cleanup_leftovers(self, current):
         if not self.leftovers:
@@ -265,13 +300,13 @@ class EntityEngine(object):
     def create(self, desired):
         self.check_create_requirements(desired)
         body = self.with_secrets(desired)
-        if self.entity.create_fields:
-            body = dict((name, value) for name, value in body.items() if name in self.entity.create_fields)
+        body = self.request_body(body, self.entity.create_fields)
         for field in self.entity.fields_of_kind(TAGS):
             if field.name in body:
                 body[field.name] = desired_tags([], body[field.name], True)
         predicted = self.predict({'id': None}, desired, list(desired))
         self.verify_parents()
+        self.check_writable()
         if self.check_mode:
             return self.result(True, None, predicted)
         if self.entity.singleton:
@@ -280,13 +315,13 @@ class EntityEngine(object):
         created = self.post_once(body)
         if self.entity.create_path:
             created = self.after_invitation(desired, created)
-        elif not created:
-            created = self.read_back(body)  # Konnect answered without a body (a new team member)
+        elif not isinstance(created, dict) or not created.get(self.entity.item_key):
+            created = self.read_back(body)  # Konnect answered without the entity (a new team member)
         self.delete_leftovers()
         return self.result(True, None, created)
 
     def read_back(self, body):
-        key_values = dict((name, body.get(name)) for name in self.entity.keys)
+        key_values = self.key_values(body)
         return self.resolver.find_by_key(self.entity, self.scope, key_values) or body
 
     def check_create_requirements(self, desired):
@@ -300,12 +335,12 @@ class EntityEngine(object):
 
     def after_invitation(self, desired, response_body):
         """The entity was created elsewhere (an invitation): read it back, then set what the invitation could not carry."""
-        key_values = dict((name, desired.get(name)) for name in self.entity.keys)
+        key_values = self.key_values(desired)
         created = self.resolver.find_by_key(self.entity, self.scope, key_values) or response_body or {}
         rest = dict((name, value) for name, value in desired.items() if name not in self.entity.keys)
         changes = self.changed_fields(created, rest) if created.get('id') else {}
         if changes and self.entity.update_method:
-            response = self.client.request(self.entity.update_method, self.entity.item_path(self.scope, created['id']), body=changes,
+            response = self.client.request(self.entity.update_method, self.item_path(created), body=changes,
                                            what=self.describe_current(created))
             created = response.body or created
         return created
@@ -323,12 +358,13 @@ class EntityEngine(object):
 
     def post_once(self, body, replacing=None):
         """Create without ever creating twice: after an ambiguous failure, look before trying again."""
-        key_values = dict((name, body.get(name)) for name in self.entity.keys)
+        key_values = self.key_values(body)
         what = self.entity.describe(_describe_key(key_values) if None not in key_values.values() else None)
         attempts = max(1, int(self.params.get('max_retries') or 0) + 1)
         for attempt in range(attempts):
             try:
-                created = self.client.request('POST', self.entity.create_collection_path(self.scope), body=body, what=what).body
+                created = self.entity.unwrap(self.client.request('POST', self.entity.create_collection_path(self.scope), body=body,
+                                                                 what=what).body)
                 self.keep_minted(created)
                 return created
             except AmbiguousWriteError as exc:
@@ -342,7 +378,7 @@ class EntityEngine(object):
 
     def created_despite(self, exc, key_values, replacing, what):
         """The entity an ambiguous create may have made anyway, adopted; None if there is none (or it had to go)."""
-        if None in key_values.values():
+        if any(value is None and name not in self.entity.nullable_keys for name, value in key_values.items()):
             return None
         found = [item for item in self.resolver.find_all(self.entity, self.scope, key_values)
                  if not replacing or item.get('id') != replacing.get('id')]
@@ -368,10 +404,11 @@ class EntityEngine(object):
                        if field.shown and not field.secret and field.name not in desired and self.current_value(current, field.name) is not None)
         carried.update(desired)
         predicted = self.predict({'id': None}, carried, list(carried))
+        self.check_writable(current)
         if self.check_mode:
             return self.result(True, current, predicted)
         self.delete(current)
-        return self.result(True, current, self.post_once(self.with_secrets(carried)))
+        return self.result(True, current, self.post_once(self.request_body(self.with_secrets(carried), self.entity.create_fields)))
 
     # -- rotation --------------------------------------------------------------------------------
 
@@ -399,7 +436,7 @@ class EntityEngine(object):
         key = self.entity.key
         created = self.post_once(self.with_secrets(dict(desired, **self.temporary_key({key: desired[key]}))), replacing=current)
         self.delete(current)
-        response = self.client.request(self.entity.update_method, self.entity.item_path(self.scope, created['id']),
+        response = self.client.request(self.entity.update_method, self.item_path(created),
                                        body={key: desired[key]}, what=self.entity.describe(desired[key]))
         return self.result(True, current, response.body or dict(created, **{key: desired[key]}))
 
@@ -447,6 +484,15 @@ class EntityEngine(object):
                 changes[name] = value
         return changes
 
+    def merged_dicts(self, current, values):
+        """Dict fields laid over what Konnect holds: a full-replacement PUT keeps the keys the task does not give."""
+        merged = {}
+        for name, value in values.items():
+            field = self.entity.field(name)
+            if field is not None and field.type == 'dict' and field.kind != LABELS and isinstance(value, dict):
+                merged[name] = merge_subset(self.current_value(current, name) or {}, value)
+        return merged
+
     def full_collections(self, current, desired):
         """Labels and tags as the entity should carry them in full (the user may have given only some)."""
         full = {}
@@ -464,8 +510,10 @@ class EntityEngine(object):
         if self.entity.update_method == 'PUT':
             body = dict((key, value) for key, value in current.items() if key not in self.entity.read_only and value is not None)
             body.update(desired)
+            body.update(self.merged_dicts(current, desired))
             body.update(self.full_collections(current, desired))
             body.update(changes)
+            body.update(self.merged_dicts(current, changes))
         else:
             body = dict(changes)
             for field in self.entity.fields_of_kind(LABELS):
@@ -565,6 +613,8 @@ class InfoEngine(object):
             if value is not None:
                 scope[parent.path_param] = self.resolver.resolve_id(parent.option, self.registry(parent.entity), scope, value)
         items = self.read(scope)
+        if self.entity.enrich:
+            items = self.entity.enrich(self.client, scope, items)
         return {'changed': False, self.entity.plural: items}
 
     def read(self, scope):

@@ -139,6 +139,14 @@ class Entity(object):
     ``PLAIN`` for ``filter[<field>]=<value>``); anything else is filtered after listing.
     ``item_readable=False``: Konnect has no GET for one item (a team member), so it is found in the list.
     ``recreatable=False``: a create-only change is refused outright, ``recreate`` is not offered (users).
+    ``nullable_keys`` may be absent from a natural key (a global plugin has no ``service``), ``key_choice``
+    picks the natural key from what the task gives (a plugin's ``instance_name`` when set), ``item_key``
+    is the field that names an item in its path (a config-store secret's ``key``), ``create_fields`` and
+    ``update_fields`` limit request bodies to those fields, ``match_paths`` says where a key field is found
+    in Konnect's answer when it is named differently there, ``response_key`` unwraps answers such as
+    ``{"item": {...}}``, ``match_values`` normalises key values before they are compared (PEM text),
+    and ``writable(engine, current)`` refuses writes before any is made (core
+    entities in a control plane group). ``enrich(client, scope, items)`` completes ``_info`` results.
     ``scope`` computes path values no option gives (the calling user, the organization), ``extras``
     adds keys to the result, and ``reader`` turns a singleton's answer into the list ``_info`` returns.
     """
@@ -147,7 +155,9 @@ class Entity(object):
                  update_method='PATCH', parents=(), references=(), plural=None, item=None,
                  filterable=None, labels_nullable=False, read_only=('id', 'created_at', 'updated_at'), prepare=None,
                  singleton=False, create_path=None, create_fields=None, create_method='POST', rotation=None, extras=None,
-                 scope=None, reader=None, item_readable=True, recreatable=True, create_requires_one_of=()):
+                 scope=None, reader=None, item_readable=True, recreatable=True, create_requires_one_of=(),
+                 nullable_keys=(), key_choice=None, item_key='id', update_fields=None, writable=None, enrich=None,
+                 match_paths=None, response_key=None, match_values=None):
         self.name = name
         self.title = title
         self.plural = plural or name + 's'
@@ -175,6 +185,15 @@ class Entity(object):
         self.item_readable = item_readable
         self.recreatable = recreatable
         self.create_requires_one_of = tuple(create_requires_one_of)
+        self.nullable_keys = frozenset(nullable_keys)
+        self.key_choice = key_choice
+        self.item_key = item_key
+        self.update_fields = update_fields
+        self.match_paths = match_paths or {}
+        self.response_key = response_key
+        self.match_values = match_values or (lambda value: value)
+        self.writable = writable
+        self.enrich = enrich
 
     @property
     def key(self):
@@ -209,6 +228,17 @@ class Entity(object):
     @property
     def has_create_only(self):
         return self.recreatable and not self.rotation and any(field.create_only for field in self.fields)
+
+    def unwrap(self, body):
+        if self.response_key and isinstance(body, dict) and self.response_key in body:
+            return body[self.response_key]
+        return body
+
+    def match_path(self, name):
+        return self.match_paths.get(name, name)
+
+    def keys_for(self, values):
+        return tuple(self.key_choice(values)) if self.key_choice else self.keys
 
     def collection_path(self, scope):
         return _fill(self.collection, scope)

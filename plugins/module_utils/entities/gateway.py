@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
@@ -13,8 +14,10 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
     LOOKUP_PATH,
     PLAIN,
     TAGS,
+    LOOKUP_LIST,
     Entity,
     Field,
+    IdReference,
     Parent,
     Reference,
 )
@@ -35,6 +38,32 @@ def _labels():
 
 def _tags():
     return Field('tags', type='list', elements='str', kind=TAGS)
+
+
+GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
+KUBERNETES = 'CLUSTER_TYPE_K8S_INGRESS_CONTROLLER'
+
+
+def writable_control_plane(engine, current=None):
+    """Gateway entities cannot be written into a control plane group or one that the Ingress Controller manages."""
+    control_plane = engine.parent('control_plane') or {}
+    cluster_type = (control_plane.get('config') or {}).get('cluster_type')
+    name = control_plane.get('name') or engine.params.get('control_plane')
+    if cluster_type == GROUP:
+        raise KonnectParameterError(
+            "control_plane: '%s' is a control plane group, whose configuration comes from its members; "
+            "write the %s to a member control plane instead." % (name, engine.entity.title))
+    if cluster_type == KUBERNETES:
+        raise KonnectParameterError(
+            "control_plane: '%s' is managed by the Kong Ingress Controller; change its %ss through Kubernetes "
+            "resources, not through Konnect." % (name, engine.entity.title))
+
+
+def core_entity(name, title, path, fields, parents=(), lookup=LOOKUP_PATH, **kwargs):
+    """A Kong gateway entity under a control plane: offset pages, PUT updates, no writes into groups."""
+    kwargs.setdefault('filterable', {})
+    return Entity(name, title, CORE_ENTITIES + path, fields=fields, parents=(ON_CONTROL_PLANE,) + tuple(parents), lookup=lookup,
+                  pagination='offset', update_method='PUT', writable=writable_control_plane, **kwargs)
 
 
 CONTROL_PLANE = Entity(
@@ -93,7 +122,7 @@ GATEWAY_SERVICE = Entity(
         _tags(),
     ],
     parents=[ON_CONTROL_PLANE],
-    lookup=LOOKUP_PATH, pagination='offset', update_method='PUT',
+    lookup=LOOKUP_PATH, pagination='offset', update_method='PUT', writable=writable_control_plane,
     filterable={'name': ('eq', 'contains')}, prepare=split_service_url,
 )
 
@@ -120,8 +149,197 @@ GATEWAY_ROUTE = Entity(
     ],
     parents=[ON_CONTROL_PLANE],
     references=[Reference('service', 'gateway_service')],
-    lookup=LOOKUP_PATH, pagination='offset', update_method='PUT',
+    lookup=LOOKUP_PATH, pagination='offset', update_method='PUT', writable=writable_control_plane,
     filterable={'name': ('eq', 'contains')},
 )
 
-ENTITIES = (CONTROL_PLANE, GATEWAY_SERVICE, GATEWAY_ROUTE)
+GATEWAY_CONSUMER = core_entity(
+    'gateway_consumer', 'gateway consumer', '/consumers',
+    fields=[Field('username'), Field('custom_id'), _tags()],
+    key='username', filterable={'username': ('eq',)},
+)
+
+GATEWAY_CONSUMER_GROUP = core_entity(
+    'gateway_consumer_group', 'consumer group', '/consumer_groups',
+    fields=[Field('name'), _tags()],
+)
+
+GATEWAY_CONSUMER_GROUP_MEMBER = core_entity(
+    'gateway_consumer_group_member', 'consumer group membership', '/consumer_groups/{consumer_group}/consumers',
+    fields=[], parents=[Parent('consumer_group', 'gateway_consumer_group')],
+    references=[IdReference('consumer', 'gateway_consumer', required=True)],
+    key='consumer', match_paths={'consumer': 'id'}, lookup=LOOKUP_LIST, item_readable=False,
+)
+
+PLUGIN_SCOPES = ('service', 'route', 'consumer', 'consumer_group')
+
+
+def plugin_key(values):
+    """A plugin is named by its instance_name when it has one, otherwise by its type and where it applies."""
+    return ('instance_name',) if values.get('instance_name') else ('name',) + PLUGIN_SCOPES
+
+
+GATEWAY_PLUGIN = core_entity(
+    'gateway_plugin', 'plugin', '/plugins',
+    fields=[Field('name', create_only=True), Field('instance_name'), Field('config', type='dict'), Field('enabled', type='bool'),
+            Field('protocols', type='list', elements='str', unordered=True), Field('ordering', type='dict'),
+            Field('condition'), _tags()],
+    references=[Reference('service', 'gateway_service'), Reference('route', 'gateway_route'),
+                Reference('consumer', 'gateway_consumer'), Reference('consumer_group', 'gateway_consumer_group')],
+    key_choice=plugin_key, nullable_keys=PLUGIN_SCOPES, lookup=LOOKUP_FILTER, filterable={'name': ('eq',)},
+    recreatable=False,
+)
+
+UPSTREAM_HASH = ['none', 'consumer', 'ip', 'header', 'cookie', 'path', 'query_arg', 'uri_capture']
+
+GATEWAY_UPSTREAM = core_entity(
+    'gateway_upstream', 'upstream', '/upstreams',
+    fields=[Field('name'), Field('algorithm', choices=['consistent-hashing', 'least-connections', 'round-robin', 'latency', 'sticky-sessions']),
+            Field('hash_on', choices=UPSTREAM_HASH), Field('hash_fallback', choices=UPSTREAM_HASH), Field('hash_on_header'),
+            Field('hash_fallback_header'), Field('hash_on_cookie'), Field('hash_on_cookie_path'), Field('hash_on_query_arg'),
+            Field('hash_fallback_query_arg'), Field('hash_on_uri_capture'), Field('hash_fallback_uri_capture'),
+            Field('host_header'), Field('slots', type='int'), Field('healthchecks', type='dict'), Field('use_srv_name', type='bool'),
+            Field('sticky_sessions_cookie'), Field('sticky_sessions_cookie_path'), _tags()],
+    references=[Reference('client_certificate', 'gateway_certificate')],
+)
+
+GATEWAY_TARGET = core_entity(
+    'gateway_target', 'target', '/upstreams/{upstream}/targets',
+    fields=[Field('target'), Field('weight', type='int'), Field('failover', type='bool'), _tags()],
+    parents=[Parent('upstream', 'gateway_upstream')], key='target',
+)
+
+
+def same_pem(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+GATEWAY_CERTIFICATE = core_entity(
+    'gateway_certificate', 'certificate', '/certificates',
+    fields=[Field('cert'), Field('key', secret=True, create_required=True), Field('cert_alt'), Field('key_alt', secret=True), _tags()],
+    key='cert', lookup=LOOKUP_LIST, match_values=same_pem,
+)
+
+GATEWAY_CA_CERTIFICATE = core_entity(
+    'gateway_ca_certificate', 'CA certificate', '/ca_certificates',
+    fields=[Field('cert'), _tags()], key='cert', lookup=LOOKUP_LIST, match_values=same_pem,
+)
+
+GATEWAY_SNI = core_entity(
+    'gateway_sni', 'SNI', '/snis',
+    fields=[Field('name'), _tags()],
+    references=[Reference('certificate', 'gateway_certificate', required=True)],
+)
+
+GATEWAY_VAULT = core_entity(
+    'gateway_vault', 'vault', '/vaults',
+    fields=[Field('prefix'), Field('name', required=True), Field('description'), Field('config', type='dict'), _tags()],
+    key='prefix',
+)
+
+GATEWAY_KEY_SET = core_entity(
+    'gateway_key_set', 'key set', '/key-sets', fields=[Field('name'), _tags()],
+)
+
+GATEWAY_KEY = core_entity(
+    'gateway_key', 'key', '/keys',
+    fields=[Field('name'), Field('kid', create_required=True), Field('jwk', secret=True),
+            Field('pem', type='dict', secret_keys=('private_key',),
+                  options=dict(private_key=dict(type='str', no_log=True), public_key=dict(type='str'))),
+            _tags()],
+    references=[Reference('key_set', 'gateway_key_set', body_field='set')],
+)
+
+GATEWAY_PARTIAL = core_entity(
+    'gateway_partial', 'partial', '/partials',
+    fields=[Field('name'), Field('type', create_only=True, create_required=True), Field('config', type='dict'), _tags()],
+    lookup=LOOKUP_LIST, recreatable=False,
+)
+
+ON_CONSUMER = Parent('consumer', 'gateway_consumer')
+
+
+def credential(name, title, path, fields, key, **kwargs):
+    """A consumer's credential: found among the consumer's credentials of that kind, secrets write-only."""
+    return core_entity(name, title, '/consumers/{consumer}/' + path, fields=list(fields) + [_tags()], parents=[ON_CONSUMER],
+                       key=key, lookup=LOOKUP_LIST, recreatable=False, **kwargs)
+
+
+GATEWAY_ACL = credential('gateway_acl', 'ACL group', 'acls', [Field('group')], 'group')
+GATEWAY_BASIC_AUTH = credential('gateway_basic_auth', 'basic-auth credential', 'basic-auth',
+                                [Field('username'), Field('password', secret=True, create_required=True)], 'username')
+GATEWAY_KEY_AUTH = credential('gateway_key_auth', 'key-auth credential', 'key-auth',
+                              [Field('key', secret=True), Field('ttl', type='int')], 'key')
+GATEWAY_HMAC_AUTH = credential('gateway_hmac_auth', 'HMAC credential', 'hmac-auth',
+                               [Field('username'), Field('secret', secret=True)], 'username')
+GATEWAY_JWT = credential('gateway_jwt', 'JWT credential', 'jwt',
+                         [Field('key'), Field('secret', secret=True), Field('rsa_public_key'),
+                          Field('algorithm', choices=['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512',
+                                                      'PS256', 'PS384', 'PS512', 'EdDSA'])], 'key')
+GATEWAY_MTLS_AUTH = credential('gateway_mtls_auth', 'mTLS credential', 'mtls-auth', [Field('subject_name')], 'subject_name',
+                               references=[Reference('ca_certificate', 'gateway_ca_certificate')])
+
+CONFIG_STORE = Entity(
+    'config_store', 'config store', '/v2/control-planes/{control_plane}/config-stores',
+    fields=[Field('name')], parents=[ON_CONTROL_PLANE], lookup=LOOKUP_LIST, pagination='cursor', update_method='PUT',
+)
+
+CONFIG_STORE_SECRET = Entity(
+    'config_store_secret', 'config store secret', '/v2/control-planes/{control_plane}/config-stores/{config_store}/secrets',
+    fields=[Field('key', no_log=False), Field('value', secret=True, create_required=True)],
+    parents=[ON_CONTROL_PLANE, Parent('config_store', 'config_store')],
+    key='key', item_key='key', lookup=LOOKUP_PATH, pagination='cursor', update_method='PUT', update_fields=('value',),
+)
+
+LUA_PLUGIN_NAME = re.compile(r"""\bname\s*=\s*["']([\w-]+)["']""")
+
+
+def plugin_schema_name(body):
+    """A custom plugin schema is named by the ``name`` its Lua source declares."""
+    if body.get('lua_schema') is None:
+        return body
+    match = LUA_PLUGIN_NAME.search(body['lua_schema'])
+    if not match:
+        raise KonnectParameterError('lua_schema: found no name = "<plugin name>" in the Lua schema.')
+    if body.get('name') not in (None, match.group(1)):
+        raise KonnectParameterError('name: %r, but the Lua schema declares %r.' % (body['name'], match.group(1)))
+    body['name'] = match.group(1)
+    return body
+
+
+CUSTOM_PLUGIN_SCHEMA = core_entity(
+    'custom_plugin_schema', 'custom plugin schema', '/plugin-schemas',
+    fields=[Field('name'), Field('lua_schema', create_required=True)], key='name', item_key='name', prepare=plugin_schema_name,
+    create_fields=('lua_schema',), update_fields=('lua_schema',), response_key='item',
+)
+
+
+
+def attach_end_of_life(client, scope, nodes):
+    """Add Konnect's end-of-life notice, if any, to each data-plane node."""
+    path = '/v2/control-planes/{control_plane}/nodes/eol'.replace('{control_plane}', scope['control_plane'])
+    notices = dict((item.get('node_id'), item) for item in client.paginate(path, 'cursor', what='end-of-life notices'))
+    for node in nodes:
+        notice = notices.get(node.get('id'))
+        node['eol'] = {'version': notice.get('node_version'), 'message': notice.get('message')} if notice else None
+    return nodes
+
+
+DP_NODE = Entity(
+    'dp_node', 'data plane node', '/v2/control-planes/{control_plane}/nodes', fields=[Field('hostname')],
+    parents=[ON_CONTROL_PLANE], key='hostname', lookup=LOOKUP_LIST, pagination='cursor', update_method=None,
+    response_key='item', enrich=attach_end_of_life,
+)
+
+DP_CLIENT_CERTIFICATE = Entity(
+    'dp_client_certificate', 'pinned data plane certificate', '/v2/control-planes/{control_plane}/dp-client-certificates',
+    fields=[Field('cert', create_required=True), Field('title')], parents=[ON_CONTROL_PLANE],
+    key='cert', lookup=LOOKUP_LIST, pagination='none', update_method='PUT', response_key='item', match_values=same_pem,
+)
+
+ENTITIES = (
+    CONTROL_PLANE, DP_NODE, DP_CLIENT_CERTIFICATE, GATEWAY_SERVICE, GATEWAY_ROUTE, GATEWAY_CONSUMER, GATEWAY_CONSUMER_GROUP, GATEWAY_CONSUMER_GROUP_MEMBER,
+    GATEWAY_PLUGIN, GATEWAY_UPSTREAM, GATEWAY_TARGET, GATEWAY_CERTIFICATE, GATEWAY_CA_CERTIFICATE, GATEWAY_SNI, GATEWAY_VAULT,
+    GATEWAY_KEY_SET, GATEWAY_KEY, GATEWAY_PARTIAL, GATEWAY_ACL, GATEWAY_BASIC_AUTH, GATEWAY_KEY_AUTH, GATEWAY_HMAC_AUTH,
+    GATEWAY_JWT, GATEWAY_MTLS_AUTH, CONFIG_STORE, CONFIG_STORE_SECRET, CUSTOM_PLUGIN_SCHEMA,
+)

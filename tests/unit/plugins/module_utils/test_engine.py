@@ -86,7 +86,8 @@ def test_put_update_sends_the_whole_entity_with_merged_tags(konnect):
     konnect.seed(services, {'id': 's1', 'name': 'orders', 'host': 'a', 'port': 80, 'tags': ['x', 'konnect-managed'], 'path': None,
                             'created_at': 1, 'updated_at': 1})
     result = run('gateway_service', {'control_plane': CP_ID, 'name': 'orders', 'host': 'b', 'tags': ['y']}, konnect)
-    assert result['changed'] and len(konnect.calls) == 2
+    assert result['changed'] and len(konnect.calls) == 3  # the lookup, the control plane's type (before writing), the PUT
+    assert konnect.calls[1][:2] == ('GET', '/v2/control-planes/%s' % CP_ID)
     assert konnect.writes() == [('PUT', services + '/s1', {'name': 'orders', 'host': 'b', 'port': 80, 'tags': ['x', 'konnect-managed', 'y']})]
 
 
@@ -161,3 +162,14 @@ def test_info_by_name_and_with_local_filters(konnect):
     assert [s['id'] for s in by_filter['gateway_services']] == ['s1'] and by_filter['changed'] is False
     with pytest.raises(KonnectParameterError, match='unknown operator'):
         InfoEngine(entity, {'control_plane': CP_ID, 'filters': {'name': {'like': 'a'}}}, konnect, registry).run()
+
+
+@pytest.mark.parametrize('cluster_type, words', [('CLUSTER_TYPE_CONTROL_PLANE_GROUP', 'control plane group'),
+                                                 ('CLUSTER_TYPE_K8S_INGRESS_CONTROLLER', 'Kong Ingress Controller')])
+def test_no_gateway_writes_into_groups_or_ingress_managed_control_planes(konnect, cluster_type, words):
+    konnect.store['/v2/control-planes'][0]['config']['cluster_type'] = cluster_type
+    with pytest.raises(KonnectParameterError, match=words):
+        run('gateway_service', {'control_plane': 'prod', 'name': 'orders', 'host': 'h'}, konnect)
+    with pytest.raises(KonnectParameterError, match=words):
+        run('gateway_service', {'control_plane': CP_ID, 'name': 'orders', 'host': 'h'}, konnect, check_mode=True)
+    assert konnect.writes() == []
