@@ -18,6 +18,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.engine import Enti
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, TAGS
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
+from ansible_collections.konnect.konnect.plugins.module_utils.special import DataPlaneCertificateEngine, GroupMembershipEngine
 
 CONNECTION_SPEC = dict(
     konnect_token=dict(type='str', no_log=True, fallback=(env_fallback, ['KONNECT_TOKEN', 'KONNECT_SPAT'])),
@@ -56,8 +57,9 @@ class _Task(object):
         raise NotImplementedError
 
     def module_kwargs(self):
-        rules = dict(CONNECTION_RULES)
-        rules.update(self.extra_rules())
+        rules = dict((name, list(value)) for name, value in CONNECTION_RULES.items())
+        for name, value in self.extra_rules().items():
+            rules[name] = rules.get(name, []) + list(value)
         return dict(argument_spec=self.argument_spec(), supports_check_mode=True, **rules)
 
     def extra_rules(self):
@@ -155,7 +157,7 @@ class InfoTask(_Task):
         if self.entity.singleton:
             return {}
         exclusive = ['id', 'filters'] + ([self.entity.key] if self.entity.key_field else [])
-        return dict(mutually_exclusive=[tuple(exclusive)] + CONNECTION_RULES['mutually_exclusive'])
+        return dict(mutually_exclusive=[tuple(exclusive)])
 
     def engine(self, params, client, check_mode, diff_mode):
         return InfoEngine(self.entity, params, client, self.registry)
@@ -190,3 +192,48 @@ class OrganizationTask(_Task):
         if diff_mode:
             result['diff'] = diff
         return result
+
+
+class GroupMembershipTask(_Task):
+    """The members of a control plane group: add (present), remove (absent), or make exact (exclusive)."""
+
+    def __init__(self, registry=get_entity):
+        super(GroupMembershipTask, self).__init__('control_plane', registry)
+
+    def entity_options(self):
+        return dict(
+            group=dict(type='str', required=True),
+            members=dict(type='list', elements='str', default=[]),
+            state=dict(type='str', choices=['present', 'absent'], default='present'),
+            exclusive=dict(type='bool', default=False),
+        )
+
+    def engine(self, params, client, check_mode, diff_mode):
+        return GroupMembershipEngine(params, client, self.registry, check_mode=check_mode, diff_mode=diff_mode)
+
+
+class DataPlaneCertificateTask(EntityTask):
+    """A pinned data-plane certificate, which the task may generate (key pair and self-signed certificate) first."""
+
+    def __init__(self, registry=get_entity):
+        super(DataPlaneCertificateTask, self).__init__('dp_client_certificate', registry)
+
+    def entity_options(self):
+        options = super(DataPlaneCertificateTask, self).entity_options()
+        options.update(
+            generate=dict(type='bool', default=False),
+            cert_path=dict(type='path'),
+            key_path=dict(type='path', no_log=False),
+            common_name=dict(type='str'),
+            valid_days=dict(type='int', default=365),
+        )
+        return options
+
+    def extra_rules(self):
+        return dict(required_if=[('generate', True, ('cert_path', 'key_path'))], mutually_exclusive=[('cert', 'generate')])
+
+    def engine(self, params, client, check_mode, diff_mode):
+        return DataPlaneCertificateEngine(params, client, self.registry, check_mode=check_mode, diff_mode=diff_mode)
+
+    def returns_secret(self, result):
+        return bool(result.get('key'))

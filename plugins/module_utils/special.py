@@ -1,0 +1,149 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The two tasks whose shape is not one entity: a control plane group's member list, and a pinned
+data-plane certificate that the task may also generate."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import traceback
+
+CRYPTOGRAPHY_IMPORT_ERROR = None
+try:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    HAS_CRYPTOGRAPHY = True
+except ImportError:
+    HAS_CRYPTOGRAPHY = False
+    CRYPTOGRAPHY_IMPORT_ERROR = traceback.format_exc()
+
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, Resolver
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import looks_like_id
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
+
+GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
+MEMBERSHIPS = '/v2/control-planes/{group}/group-memberships'
+
+
+class GroupMembershipEngine(object):
+    """Adds, removes or sets exactly the members of a control plane group."""
+
+    def __init__(self, params, client, registry, check_mode=False, diff_mode=False):
+        self.params = params
+        self.client = client
+        self.registry = registry
+        self.resolver = Resolver(client, registry)
+        self.check_mode = check_mode
+        self.diff_mode = diff_mode
+
+    def run(self):
+        control_plane = self.registry('control_plane')
+        group = self.find_group(control_plane)
+        path = MEMBERSHIPS.replace('{group}', group['id'])
+        current = [member['id'] for member in self.client.paginate(path, 'cursor', what='the members of %s' % group.get('name'))]
+        wanted = [self.resolver.resolve_id('members', control_plane, {}, member) for member in self.params.get('members') or []]
+        if self.params.get('state') == 'absent':
+            to_add, to_remove = [], [member for member in wanted if member in current]
+        else:
+            to_add = [member for member in wanted if member not in current]
+            to_remove = [member for member in current if member not in wanted] if self.params.get('exclusive') else []
+        after = [member for member in current if member not in to_remove] + to_add
+        if not self.check_mode:
+            if to_add:
+                self.client.request('POST', path + '/add', body={'members': [{'id': member} for member in to_add]},
+                                    what="control plane group '%s'" % group.get('name'))
+            if to_remove:
+                self.client.request('POST', path + '/remove', body={'members': [{'id': member} for member in to_remove]},
+                                    what="control plane group '%s'" % group.get('name'))
+        result = {'changed': bool(to_add or to_remove),
+                  'control_plane_membership': {'group': group['id'], 'members': after, 'added': to_add, 'removed': to_remove}}
+        if self.diff_mode:
+            result['diff'] = {'before': {'members': sorted(current)}, 'after': {'members': sorted(after)}}
+        return result
+
+    def find_group(self, control_plane):
+        value = self.params['group']
+        group = (self.resolver.get_by_id(control_plane, {}, value) if looks_like_id(value)
+                 else self.resolver.find_by_key(control_plane, {}, {'name': value}))
+        if group is None:
+            raise KonnectParameterError('group: no control plane %r was found.' % value)
+        if (group.get('config') or {}).get('cluster_type') != GROUP:
+            raise KonnectParameterError("group: '%s' is not a control plane group (its cluster_type is %s)." % (
+                group.get('name'), (group.get('config') or {}).get('cluster_type')))
+        return group
+
+
+def generate_certificate(common_name, days):
+    """A new EC P-256 key and a self-signed certificate for it, both PEM text."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+                   .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+                   .not_valid_after(now + datetime.timedelta(days=days)).sign(key, hashes.SHA256()))
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return certificate.public_bytes(serialization.Encoding.PEM).decode(), key_pem.decode()
+
+
+class DataPlaneCertificateEngine(object):
+    """Pins a data-plane certificate, generating the key pair first when the task asks for it."""
+
+    def __init__(self, params, client, registry, check_mode=False, diff_mode=False):
+        self.params = params
+        self.client = client
+        self.registry = registry
+        self.check_mode = check_mode
+        self.diff_mode = diff_mode
+        self.key = None
+        self.generated = False
+
+    def run(self):
+        params = dict(self.params, cert=self.certificate())
+        engine = EntityEngine(self.registry('dp_client_certificate'), params, self.client, self.registry,
+                              check_mode=self.check_mode, diff_mode=self.diff_mode)
+        result = engine.run()
+        result['changed'] = result['changed'] or self.generated
+        control_plane = engine.parent('control_plane') or {}
+        config = control_plane.get('config') or {}
+        result.update(cert=params['cert'], cluster_endpoint=config.get('control_plane_endpoint'),
+                      telemetry_endpoint=config.get('telemetry_endpoint'))
+        if self.key is not None:
+            result['key'] = self.key
+            result['_ansible_no_log'] = True  # the registered result keeps the key; logs and callbacks do not show it
+        return result
+
+    def certificate(self):
+        """The PEM to pin: given, read from cert_path, or generated (and written to cert_path and key_path)."""
+        if self.params.get('cert'):
+            return self.params['cert']
+        cert_path, key_path = self.params.get('cert_path'), self.params.get('key_path')
+        if cert_path and os.path.exists(cert_path):
+            with open(cert_path) as handle:
+                cert = handle.read()
+            if key_path and os.path.exists(key_path):
+                with open(key_path) as handle:
+                    self.key = handle.read()
+            return cert
+        if not self.params.get('generate'):
+            raise KonnectParameterError('cert: give the certificate to pin, a cert_path that exists, or generate: true.')
+        if not HAS_CRYPTOGRAPHY:
+            raise KonnectParameterError('generate: generating a certificate needs the Python library cryptography on the host '
+                                        'that runs this task.', exception=CRYPTOGRAPHY_IMPORT_ERROR)
+        cert, self.key = generate_certificate(self.params.get('common_name') or 'kong-data-plane', self.params.get('valid_days') or 365)
+        self.generated = True
+        if not self.check_mode:
+            write_private(key_path, self.key)
+            write_private(cert_path, cert)
+        return cert
+
+
+def write_private(path, text):
+    if not path:
+        return
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, 'w') as handle:
+        handle.write(text)
