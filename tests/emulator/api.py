@@ -98,8 +98,9 @@ class Route:
 
     @property
     def core(self):
-        """Kong Admin API entities (core entities); the legacy-style plugin-schemas live there too but are not."""
-        return '/core-entities/' in self.template and any(op.error_style != 'legacy' for op in self.ops.values())
+        """Kong Admin API entities (core entities); the custom plugin schemas live there too but are not
+        (their item operations answer the legacy ``{"message"}`` errors, their list problem+json)."""
+        return '/core-entities/' in self.template and not any(op.error_style == 'legacy' for op in self.ops.values())
 
     @property
     def error_style(self):

@@ -8,8 +8,10 @@ import time
 import uuid
 
 from . import facts as F
+from . import kong
 from .auth import token_state
-from .errors import ApiError, Issue, Response, not_found, reference_missing, referenced_by, schema_issues, unique_violation, validation_error
+from .errors import (ApiError, Issue, Response, index_violation, not_found, reference_missing, referenced_by, schema_issues,
+                     unique_violation, validation_error)
 from .listing import paginate, parse_list_query, select
 
 RESERVED_QUERY_PARAMS = ('size', 'offset', 'tags', 'labels', 'sort')
@@ -149,11 +151,21 @@ def label_key_issues(labels):
 
 def guard_writable(call, path):
     """Core entities of control-plane groups and KIC control planes are read-only."""
-    control_plane = path.records[0] if path.records else None
+    refuse_read_only(call, path.records[0] if path.records else None)
+
+
+def refuse_read_only(call, control_plane):
     cluster_type = ((control_plane or {}).get('config') or {}).get('cluster_type')
     if call.core and cluster_type in F.READ_ONLY_CLUSTER_TYPES:
         status, body = F.READ_ONLY_CLUSTER_TYPES[cluster_type]
         raise ApiError(status, body['message'], kong_body=body)
+
+
+def refuse_read_only_writes(call):
+    """Every core-entity write in a read-only control plane is refused before anything else is looked at
+    (a property of the control plane: nested paths, credentials and memberships included)."""
+    if call.core and call.method != 'GET' and 'controlPlaneId' in call.params:
+        refuse_read_only(call, call.partition.find('/v2/control-planes', (), call.params['controlPlaneId']))
 
 
 # ---- building records ------------------------------------------------------
@@ -168,12 +180,13 @@ def new_record(call, body, path, record_id=None, created_at=None):
     for field, parent_id in path.links.items():
         data[field] = {'id': parent_id}
     data['id'] = record_id or choose_id(call, body)
-    if call.core:
-        check_references(call, data, path)
-    check_unique(call, data, path, exclude_id=record_id)
     now = time.time()
     call.schemas.apply_defaults(data, (call.op.request or {}).get('schema') or {})
     call.schemas.apply_defaults(data, call.item_schema)
+    if call.core:
+        kong.prepare(call, data, path)
+        check_references(call, data, path)
+    check_unique(call, data, path, exclude_id=record_id)
     set_timestamps(call, data, now, created_at)
     if call.facts.get('endpoints'):
         add_endpoints(call, data)
@@ -276,8 +289,23 @@ def check_unique(call, data, path, exclude_id=None):
                 continue
             if record.get(field) == value:
                 raise conflict(call, field)
+    for index_name, fields in call.facts.get('unique_together', {}).items():
+        value = index_value(data, fields)
+        if any(index_value(record, fields) == value for record in records if record['id'] != exclude_id):
+            raise index_violation(index_name, value)
     if exclude_id is None and data['id'] in call.partition.records(call.store_key, path.scope):
         raise unique_violation('id') if call.core else conflict(call, 'id')
+
+
+def index_value(record, fields):
+    """Kong's cache key of a record: the fields' values (ids of references, empty when unset) joined with dots."""
+    parts = []
+    for field in fields:
+        value = record.get(field)
+        if isinstance(value, dict):
+            value = value.get('id')
+        parts.append('' if value is None else str(value))
+    return '.'.join(parts)
 
 
 def conflict(call, field):
@@ -286,8 +314,19 @@ def conflict(call, field):
     return ApiError(409, call.facts.get('conflict_detail', 'An entity with the same %s already exists.' % field))
 
 
+# Store key -> function(call, record, view) adding computed fields to a rendered entity (gateway.py registers).
+VIEW_HOOKS = {}
+
+
 def render(call, record):
     view = call.schemas.strip_write_only(record, call.item_schema)
+    if call.store_key in VIEW_HOOKS:
+        VIEW_HOOKS[call.store_key](call, record, view)
+    if not call.core and 'id' in view:
+        properties, _required = call.schemas.object_view({}, call.item_schema)
+        if properties and 'id' not in properties:
+            # the entity has no id in the spec (config-store secrets are addressed by key): keep the internal one
+            del view['id']
     if call.facts.get('token_state'):
         view['state'] = token_state(record)
     return view
@@ -551,6 +590,7 @@ HANDLERS = {
 
 def dispatch(call, specials):
     validated_path_params(call)
+    refuse_read_only_writes(call)
     special = specials.get((call.method, call.route.template))
     if special is not None:
         return special(call)

@@ -60,7 +60,7 @@ class Issue:
 class ApiError(Exception):
     """An error answer; ``render`` picks the body family of the operation."""
 
-    def __init__(self, status, detail, issues=None, kong_body=None, headers=None, title=None):
+    def __init__(self, status, detail, issues=None, kong_body=None, headers=None, title=None, style=None):
         super(ApiError, self).__init__(detail)
         self.status = status
         self.detail = detail
@@ -68,8 +68,11 @@ class ApiError(Exception):
         self.kong_body = kong_body
         self.headers = headers or {}
         self.title = title
+        # Body family forced by the caller (e.g. node endpoints answer {"message"} though the spec declares no error).
+        self.style = style
 
     def render(self, style):
+        style = self.style or style
         if style == 'kong':
             return Response(self.status, self.kong_body or self.default_kong_body(), JSON, self.headers)
         if style == 'legacy':
@@ -112,6 +115,21 @@ def unique_violation(field):
     issue = Issue(field, 'unique', '%s (type: unique) constraint failed' % field)
     kong_body = {'code': 3, 'message': 'data constraint error', 'details': [issue.as_kong_detail()]}
     return ApiError(400, 'data constraint error', kong_body=kong_body)
+
+
+def index_violation(index_name, value):
+    """A multi-field unique index (Kong's cache key) already holds ``value``: Konnect's data constraint error
+    names the index, with the joined field values, as a reference error without a field."""
+    message = "%s (type: unique) constraint failed for value '%s': " % (index_name, value)
+    detail = {'@type': KONG_DETAIL_TYPE, 'type': 'ERROR_TYPE_REFERENCE', 'messages': [message]}
+    return ApiError(400, 'data constraint error', kong_body={'code': 3, 'message': 'data constraint error', 'details': [detail]})
+
+
+def entity_error(messages):
+    """400 for a rule about the entity as a whole (Kong's entity checks): a Kong ``ERROR_TYPE_ENTITY`` detail."""
+    detail = {'@type': KONG_DETAIL_TYPE, 'type': 'ERROR_TYPE_ENTITY', 'messages': list(messages)}
+    issues = [Issue('@entity', 'invalid', message) for message in messages]
+    return ApiError(400, 'validation error', issues=issues, kong_body={'code': 3, 'message': 'validation error', 'details': [detail]})
 
 
 def reference_missing(field, referenced_id):

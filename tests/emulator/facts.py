@@ -21,6 +21,18 @@ Recognised entries:
   member_of        platform: membership collection a deleted entity is removed from
   referenced_by    platform: (collection, id field) pairs whose records go with a deleted entity
   token_state      platform: records are access tokens; responses carry the computed ``state``
+  unique_together  core only: index name -> fields unique together (Kong's cache keys; references compare by id)
+  at_least_one_of, mutually_exclusive, all_or_none_of
+                   core only: Kong's entity checks over these fields (400 ``ERROR_TYPE_ENTITY``)
+  required_if      core only: field -> (other field, regex): required when the other field's value matches
+  generated        core only: fields Kong generates (a random string) when the client sends none
+  hashed           core only: field stored and returned as Kong's salted sha1 hex (basic-auth password)
+  digest           core only: (source, target): target is the sha256 hex of the source PEM certificate's DER
+  pem_certificates core only: fields that must hold one PEM certificate
+  pem_private_keys core only: fields that must hold a PEM private key
+  key_material     core only: validate ``jwk`` (JSON, same kid) and ``pem`` (PEM keys) as Kong's keys do
+  patterns         core only: field -> regex the value must match (Kong's ``match``)
+  list_references  core only: field holding a list of ``{id}`` -> entity schema name they must exist in
 """
 
 REGIONS = ('us', 'eu', 'au', 'me', 'in', 'sg')
@@ -47,6 +59,7 @@ ENTITY_FACTS = {
         },
         'endpoints': True,
         'field_paths': {'cluster_type': 'config.cluster_type', 'cloud_gateway': 'config.cloud_gateway'},
+        'member_of': '/v2/control-planes/{}/group-memberships',
     },
     # POST /v3/teams declares no 409: Konnect's spec does not make team names unique.
     '/v3/teams': {'referenced_by': (('/v3/identity-providers/{}/team-group-mappings', 'team_id'),)},
@@ -73,19 +86,49 @@ ENTITY_FACTS = {
     # One identity provider per type (the natural key), and only one enabled at a time.
     '/v3/identity-providers': {'unique': ('type',), 'conflict_detail': 'An identity provider of this type already exists.'},
     '/v3/identity-providers/{}/team-group-mappings': {'conflict_detail': 'The team is already mapped to this group.'},
-    'Service': {'natural_key': 'name', 'unique': ('name',), 'url_shorthand': True},
+    # Core entities. Foreign keys Kong declares without ``on_delete = "cascade"`` restrict the delete of what
+    # they reference (a service's routes, a certificate used as client certificate); the others cascade.
+    'Service': {'natural_key': 'name', 'unique': ('name',), 'url_shorthand': True, 'restrict_refs': ('client_certificate',)},
     'Route': {'natural_key': 'name', 'unique': ('name',), 'restrict_refs': ('service',)},
-    'Upstream': {'natural_key': 'name', 'unique': ('name',)},
+    'Upstream': {'natural_key': 'name', 'unique': ('name',), 'restrict_refs': ('client_certificate',)},
     'Target': {'natural_key': 'target', 'unique': ('target',), 'unique_within': 'upstream'},
+    'Certificate': {
+        'pem_certificates': ('cert', 'cert_alt'), 'pem_private_keys': ('key', 'key_alt'),
+        'all_or_none_of': ('cert_alt', 'key_alt'),
+    },
+    'CACertificate': {'pem_certificates': ('cert',), 'digest': ('cert', 'cert_digest'), 'unique': ('cert_digest',)},
     'SNI': {'natural_key': 'name', 'unique': ('name',)},
-    'Key': {'natural_key': 'name', 'unique': ('name',)},
+    'Key': {
+        'natural_key': 'name', 'unique': ('name',), 'unique_together': {'cache_key': ('kid', 'set')},
+        'at_least_one_of': ('jwk', 'pem'), 'mutually_exclusive': ('jwk', 'pem'), 'key_material': True,
+    },
     'KeySet': {'natural_key': 'name', 'unique': ('name',)},
-    'Vault': {'natural_key': 'prefix', 'unique': ('prefix',)},
-    'Consumer': {'natural_key': 'username', 'unique': ('username', 'custom_id'), 'field_paths': {'name': 'username'}},
+    # Kong's vault prefix: a lowercase letter, then letters, digits or dashes, ending with a letter or digit.
+    'Vault': {'natural_key': 'prefix', 'unique': ('prefix',), 'patterns': {'prefix': r'^[a-z][a-z0-9-]*[a-z0-9]$'}},
+    'Consumer': {
+        'natural_key': 'username', 'unique': ('username', 'custom_id'), 'field_paths': {'name': 'username'},
+        'at_least_one_of': ('custom_id', 'username'),
+    },
     'ConsumerGroup': {'natural_key': 'name', 'unique': ('name',)},
-    'Plugin': {'unique': ('instance_name',)},
+    # One plugin of a name per scope (Konnect's unique-plugin-per-entity index); a plugin scopes a consumer
+    # or a consumer group, not both.
+    'Plugin': {
+        'unique': ('instance_name',),
+        'unique_together': {'unique-plugin-per-entity': ('name', 'service', 'route', 'consumer', 'consumer_group')},
+        'mutually_exclusive': ('consumer', 'consumer_group'), 'list_references': {'partials': 'Partial'},
+    },
     'CustomPlugin': {'natural_key': 'name', 'unique': ('name',)},
+    # Credentials (Kong's plugin DAOs): unique keys and usernames, generated secrets, hashed passwords.
+    'ACL': {'unique_together': {'cache_key': ('consumer', 'group')}},
+    'BasicAuth': {'unique': ('username',), 'hashed': 'password'},
+    'KeyAuth': {'unique': ('key',), 'generated': ('key',)},
+    'HMACAuth': {'unique': ('username',), 'generated': ('secret',)},
+    'JWT': {'unique': ('key',), 'generated': ('key', 'secret'), 'required_if': {'rsa_public_key': ('algorithm', r'^(?!HS)')}},
+    'MTLSAuth': {'unique_together': {'cache_key': ('subject_name', 'ca_certificate')}},
 }
+
+# Control-plane group memberships: records ``{id}`` of member control planes, scoped by the group id.
+GROUP_MEMBERSHIPS = '/v2/control-planes/{}/group-memberships'
 
 # Label keys (platform APIs): 1-63 characters, none of these prefixes (stated in prose only by the specs).
 LABEL_KEY_MAX_LENGTH = 63
@@ -103,6 +146,9 @@ FOREIGN_KINDS = {
     'ca_certificate': 'CACertificate',
     'set': 'KeySet',
 }
+# Store key of consumer-group memberships (Kong's consumer_group_consumers): records with
+# ``consumer_group`` and ``consumer`` references, so both deletes cascade to them.
+CONSUMER_GROUP_MEMBERS = 'ConsumerGroupConsumer'
 
 # Entity schema name -> Kong collection name used in Kong error messages.
 KONG_COLLECTIONS = {

@@ -253,7 +253,21 @@ def cursor_body(op, key, records, query, path):
     next_link = link(path, [('page[size]', size), ('page[after]', encode_cursor(end))]) if end < len(records) else None
     if key == 'items':
         return {key: records[start:end], 'page': {'total_count': len(records), 'next': next_link}}
-    return {key: records[start:end], 'meta': meta_body(op, {'size': size, 'next': next_link, 'previous': None})}
+    page = {'size': size, 'next': next_link}
+    page_schema = cursor_page_schema(op)
+    if not page_schema or op.schemas.declares(page_schema, 'previous'):
+        page['previous'] = None
+    if page_schema and op.schemas.declares(page_schema, 'total') and not after:
+        # CursorMetaWithSizeAndTotal: the total is on the first page only
+        page['total'] = len(records)
+    return {key: records[start:end], 'meta': meta_body(op, page)}
+
+
+def cursor_page_schema(op):
+    meta_schema = op.schemas.property_schema(op.response_schema, 'meta')
+    if op.schemas.declares(meta_schema, 'page'):
+        return op.schemas.property_schema(meta_schema, 'page')
+    return meta_schema
 
 
 def meta_body(op, page):

@@ -1,0 +1,267 @@
+# Copyright: Contributors to the konnect.konnect collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Control Plane Configuration v2 core entities in the emulator, over real HTTP (see conftest.py)."""
+
+import hashlib
+import re
+
+import pytest
+import requests
+
+from emulator import DEMO_TOKEN  # pylint: disable=import-error
+
+AUTH = {'Authorization': 'Bearer ' + DEMO_TOKEN}
+MISSING_ID = '00000000-0000-4000-8000-000000000000'
+GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
+KIC = 'CLUSTER_TYPE_K8S_INGRESS_CONTROLLER'
+
+# A throwaway self-signed CA certificate and its key, generated for these tests only.
+CERT = '''-----BEGIN CERTIFICATE-----
+MIIBhzCCAS2gAwIBAgIUFYK3ZrJKRbpYde+EqjWQ00vWPbYwCgYIKoZIzj0EAwIw
+GDEWMBQGA1UEAwwNZW11bGF0b3ItdGVzdDAgFw0yNjExMjMxODEyNDdaGA8yMTI2
+MTAzMDE4MTI0N1owGDEWMBQGA1UEAwwNZW11bGF0b3ItdGVzdDBZMBMGByqGSM49
+AgEGCCqGSM49AwEHA0IABHE0IHS6T7VdX/mrkRWxRJ3XKMCmbKGxQPBByhM2g0pO
+c2LK/Gvte1oVlnTMOAnM7J9E1XqiWdXtLH0Cy4zZorWjUzBRMB0GA1UdDgQWBBRE
+EdW9BMlly3kt4b6ylrY2lUFaITAfBgNVHSMEGDAWgBREEdW9BMlly3kt4b6ylrY2
+lUFaITAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQCvOu/ssz2I
+GOmRlFW0Pwp6k3EMmkcJ16A3RL/ftVg0/gIgEgQHDpI297cMscCdHLZKL1WupZC8
+8gCZderUdepCz1s=
+-----END CERTIFICATE-----
+'''
+KEY = '''-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgzmyv6ZQ2Tn7Kwt6l
+lb55JnKfYmTLXD2wLfI2WA/1rOGhRANCAARxNCB0uk+1XV/5q5EVsUSd1yjApmyh
+sUDwQcoTNoNKTnNiyvxr7XtaFZZ0zDgJzOyfRNV6olnV7Sx9AsuM2aK1
+-----END PRIVATE KEY-----
+'''
+# sha256 of the certificate's DER, as `openssl x509 -outform der | sha256sum` prints it
+CERT_DIGEST = 'fb1ffb623144c625deabbb07cdc06c71cfc71c5d9967578a475804ba6a832160'
+
+
+class Client:
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.session = requests.Session()
+        self.session.headers.update(AUTH)
+
+    def call(self, method, path, body=None, **kwargs):
+        if body is not None:
+            kwargs['json'] = body
+        return self.session.request(method, self.base_url + path, timeout=10, **kwargs)
+
+    def get(self, path, **kwargs):
+        return self.call('GET', path, **kwargs)
+
+    def post(self, path, body=None, **kwargs):
+        return self.call('POST', path, body, **kwargs)
+
+    def put(self, path, body=None, **kwargs):
+        return self.call('PUT', path, body, **kwargs)
+
+    def delete(self, path, **kwargs):
+        return self.call('DELETE', path, **kwargs)
+
+
+@pytest.fixture
+def api(fresh_emulator):
+    return Client(fresh_emulator.url)
+
+
+def created(response, status=201):
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+def make_cp(api, name, cluster_type=None):
+    body = {'name': name}
+    if cluster_type:
+        body['cluster_type'] = cluster_type
+    return created(api.post('/v2/control-planes', body))
+
+
+@pytest.fixture
+def core(api):
+    """(client, core-entities prefix) of a fresh plain control plane."""
+    return api, '/v2/control-planes/%s/core-entities' % make_cp(api, 'core')['id']
+
+
+def problem(response, status):
+    assert response.status_code == status, response.text
+    assert response.headers['Content-Type'] == 'application/problem+json'
+    return response.json()
+
+
+def kong_error(response, status=400):
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert 'code' in body and 'message' in body, body
+    return body
+
+
+def detail_types(body):
+    return [detail['type'] for detail in body.get('details', [])]
+
+
+def rules(body):
+    return dict((item['field'], item['rule']) for item in body['invalid_parameters'])
+
+
+# ---- core entities ------------------------------------------------------------------------------
+
+
+def test_plugins_one_per_name_and_scope(core):
+    api, prefix = core
+    service = created(api.post(prefix + '/services', {'name': 'svc', 'host': 'svc.internal'}))
+    route = created(api.post(prefix + '/routes', {'name': 'rt', 'paths': ['/rt'], 'service': {'id': service['id']}}))
+    consumer = created(api.post(prefix + '/consumers', {'username': 'alice'}))
+    group = created(api.post(prefix + '/consumer_groups', {'name': 'gold'}))
+
+    global_plugin = created(api.post(prefix + '/plugins', {'name': 'rate-limiting', 'config': {'minute': 5}}))
+    assert global_plugin['config'] == {'minute': 5} and global_plugin['enabled'] is True
+    duplicate = kong_error(api.post(prefix + '/plugins', {'name': 'rate-limiting'}))
+    assert duplicate['message'] == 'data constraint error' and detail_types(duplicate) == ['ERROR_TYPE_REFERENCE']
+    assert 'unique-plugin-per-entity' in duplicate['details'][0]['messages'][0]
+
+    scoped = [
+        created(api.post(prefix + '/services/svc/plugins', {'name': 'rate-limiting'})),
+        created(api.post(prefix + '/routes/%s/plugins' % route['id'], {'name': 'rate-limiting'})),
+        created(api.post(prefix + '/consumers/alice/plugins', {'name': 'rate-limiting'})),
+        created(api.post(prefix + '/consumer_groups/%s/plugins' % group['id'], {'name': 'rate-limiting'})),
+        created(api.post(prefix + '/plugins', {'name': 'rate-limiting', 'service': {'id': service['id']}, 'route': {'id': route['id']}})),
+    ]
+    assert scoped[0]['service'] == {'id': service['id']} and scoped[2]['consumer'] == {'id': consumer['id']}
+    kong_error(api.post(prefix + '/plugins', {'name': 'rate-limiting', 'service': {'id': service['id']}}))
+    kong_error(api.post(prefix + '/consumers/%s/plugins' % consumer['id'], {'name': 'rate-limiting'}))
+    both = kong_error(api.post(prefix + '/plugins', {'name': 'acl', 'consumer': {'id': consumer['id']}, 'consumer_group': {'id': group['id']}}))
+    assert detail_types(both) == ['ERROR_TYPE_ENTITY']
+    missing = kong_error(api.post(prefix + '/plugins', {'name': 'cors', 'route': {'id': MISSING_ID}}))
+    assert missing['details'][0]['type'] == 'ERROR_TYPE_REFERENCE' and missing['details'][0]['field'] == 'route'
+    assert kong_error(api.post(prefix + '/plugins', {'name': 'cors', 'config': 'x'}))['message'] == 'validation error'
+
+    assert created(api.post(prefix + '/plugins', {'name': 'cors', 'instance_name': 'cors-1'}))['instance_name'] == 'cors-1'
+    kong_error(api.post(prefix + '/services/svc/plugins', {'name': 'cors', 'instance_name': 'cors-1'}))
+    assert len(api.get(prefix + '/plugins', params={'filter[name][eq]': 'rate-limiting'}).json()['data']) == 6
+    assert [p['id'] for p in api.get(prefix + '/services/svc/plugins').json()['data']] == [scoped[0]['id'], scoped[4]['id']]
+
+    # PUT replaces a plugin in place; its own scope does not conflict with itself
+    replaced = api.put(prefix + '/plugins/' + global_plugin['id'], {'name': 'rate-limiting', 'config': {'hour': 9}})
+    assert replaced.status_code == 200 and replaced.json()['config'] == {'hour': 9}
+
+
+def test_targets_belong_to_their_upstream_and_go_with_it(core):
+    api, prefix = core
+    created(api.post(prefix + '/upstreams', {'name': 'up-a'}))
+    up_b = created(api.post(prefix + '/upstreams', {'name': 'up-b'}))
+    target = created(api.post(prefix + '/upstreams/up-a/targets', {'target': '10.0.0.1:8000', 'weight': 50}))
+    created(api.post(prefix + '/upstreams/up-b/targets', {'target': '10.0.0.1:8000'}))
+    kong_error(api.post(prefix + '/upstreams/up-a/targets', {'target': '10.0.0.1:8000'}))
+    assert api.get(prefix + '/upstreams/up-a/targets/10.0.0.1:8000').json() == target
+    assert api.get(prefix + '/upstreams/up-b/targets/' + target['id']).status_code == 404
+    assert [t['target'] for t in api.get(prefix + '/upstreams/up-a/targets').json()['data']] == ['10.0.0.1:8000']
+    assert len(api.get(prefix + '/targets').json()['data']) == 2
+    assert api.delete(prefix + '/upstreams/up-a').status_code == 204
+    assert [t['upstream']['id'] for t in api.get(prefix + '/targets').json()['data']] == [up_b['id']]
+
+
+def test_credentials_generated_hashed_and_unique(core):
+    api, prefix = core
+    alice = created(api.post(prefix + '/consumers', {'username': 'alice'}))
+    created(api.post(prefix + '/consumers', {'username': 'bob'}))
+    assert detail_types(kong_error(api.post(prefix + '/consumers', {'tags': ['x']}))) == ['ERROR_TYPE_ENTITY']
+    assert kong_error(api.post(prefix + '/consumers', {'username': 'alice'}))['details'][0]['field'] == 'username'
+    created(api.post(prefix + '/consumers', {'custom_id': 'c-1'}))
+    assert kong_error(api.post(prefix + '/consumers', {'custom_id': 'c-1'}))['details'][0]['field'] == 'custom_id'
+
+    generated = created(api.post(prefix + '/consumers/alice/key-auth', {}))
+    assert re.match(r'^[0-9a-f]{32}$', generated['key']) and generated['consumer'] == {'id': alice['id']}
+    created(api.post(prefix + '/consumers/alice/key-auth', {'key': 'my-key'}))
+    assert kong_error(api.post(prefix + '/consumers/bob/key-auth', {'key': 'my-key'}))['details'][0]['field'] == 'key'
+
+    basic = created(api.post(prefix + '/consumers/alice/basic-auth', {'username': 'alice-basic', 'password': 'pw'}))
+    assert basic['password'] == hashlib.sha1(('pw' + alice['id']).encode()).hexdigest()
+    assert api.get(prefix + '/basic-auths/' + basic['id']).json()['password'] == basic['password']
+    kong_error(api.post(prefix + '/consumers/bob/basic-auth', {'username': 'alice-basic', 'password': 'pw'}))
+
+    hmac = created(api.post(prefix + '/consumers/alice/hmac-auth', {'username': 'alice-hmac'}))
+    assert re.match(r'^[0-9a-f]{32}$', hmac['secret'])
+    assert created(api.post(prefix + '/consumers/bob/hmac-auth', {'username': 'bob-hmac', 'secret': 'given'}))['secret'] == 'given'
+    kong_error(api.post(prefix + '/consumers/bob/hmac-auth', {'username': 'alice-hmac'}))
+
+    jwt = created(api.post(prefix + '/consumers/alice/jwt', {}))
+    assert jwt['algorithm'] == 'HS256' and jwt['key'] and jwt['secret'] and jwt['key'] != jwt['secret']
+    kong_error(api.post(prefix + '/consumers/bob/jwt', {'key': jwt['key']}))
+    assert detail_types(kong_error(api.post(prefix + '/consumers/bob/jwt', {'algorithm': 'RS256'}))) == ['ERROR_TYPE_ENTITY']
+
+    acl = created(api.post(prefix + '/consumers/alice/acls', {'group': 'admins'}))
+    assert detail_types(kong_error(api.post(prefix + '/consumers/alice/acls', {'group': 'admins'}))) == ['ERROR_TYPE_REFERENCE']
+    created(api.post(prefix + '/consumers/bob/acls', {'group': 'admins'}))
+
+    ca = created(api.post(prefix + '/ca_certificates', {'cert': CERT}))
+    mtls = created(api.post(prefix + '/consumers/alice/mtls-auth', {'subject_name': 'alice@example.com', 'ca_certificate': {'id': ca['id']}}))
+    kong_error(api.post(prefix + '/consumers/bob/mtls-auth', {'subject_name': 'alice@example.com', 'ca_certificate': {'id': ca['id']}}))
+    missing_ca = kong_error(api.post(prefix + '/consumers/bob/mtls-auth', {'subject_name': 'bob', 'ca_certificate': {'id': MISSING_ID}}))
+    assert missing_ca['details'][0]['field'] == 'ca_certificate'
+    kong_error(api.post(prefix + '/consumers/%s/acls' % MISSING_ID, {'group': 'x'}), 404)
+
+    flat = {'acls': [acl], 'mtls-auths': [mtls], 'hmac-auths': [hmac], 'jwts': [jwt]}
+    for path, expected in flat.items():
+        assert [c['id'] for c in api.get(prefix + '/' + path).json()['data'] if c['consumer']['id'] == alice['id']] == [e['id'] for e in expected]
+    assert [c['group'] for c in api.get(prefix + '/consumers/alice/acls').json()['data']] == ['admins']
+    assert len(api.get(prefix + '/key-auths').json()['data']) == 2
+    assert api.get(prefix + '/consumers/bob/key-auth/' + generated['id']).status_code == 404
+
+
+def test_service_deletes_its_plugins_but_is_blocked_by_routes(core):
+    api, prefix = core
+    created(api.post(prefix + '/services', {'name': 'svc', 'host': 'h'}))
+    plugin = created(api.post(prefix + '/services/svc/plugins', {'name': 'cors'}))
+    route = created(api.post(prefix + '/services/svc/routes', {'name': 'rt', 'paths': ['/']}))
+    created(api.post(prefix + '/routes/rt/plugins', {'name': 'cors'}))
+    assert kong_error(api.delete(prefix + '/services/svc'))['name'] == 'foreign key violation'
+    assert api.delete(prefix + '/routes/' + route['id']).status_code == 204
+    assert [p['id'] for p in api.get(prefix + '/plugins').json()['data']] == [plugin['id']]
+    assert api.delete(prefix + '/services/svc').status_code == 204
+    assert api.get(prefix + '/plugins').json()['data'] == []
+
+
+# ---- KIC and control-plane group refusals ----------------------------------------------------
+
+
+WRITES = (
+    ('POST', '/services', {'name': 's', 'host': 'h'}),
+    ('POST', '/consumers', {'username': 'u'}),
+    ('POST', '/plugins', {'name': 'cors'}),
+    ('POST', '/consumer_groups', {'name': 'g'}),
+    ('POST', '/upstreams', {'name': 'u'}),
+    ('POST', '/ca_certificates', {'cert': CERT}),
+    ('POST', '/certificates', {'cert': CERT, 'key': KEY}),
+    ('POST', '/vaults', {'name': 'env', 'prefix': 'env-vault'}),
+    ('POST', '/key-sets', {'name': 'ks'}),
+    ('POST', '/partials', {'type': 'redis-ce', 'config': {}}),
+    ('PUT', '/services/s', {'host': 'h'}),
+    ('PUT', '/consumers/u', {}),
+    ('DELETE', '/services/' + MISSING_ID, None),
+)
+
+
+@pytest.mark.parametrize('cluster_type, status, body', [
+    (KIC, 403, {'code': 7, 'message': 'operation not permitted on KIC cluster'}),
+    (GROUP, 400, {'code': 3, 'message': 'core entities cannot be written in a control plane group', 'details': []}),
+])
+def test_core_writes_refused_in_kic_and_group_control_planes(api, cluster_type, status, body):
+    control_plane = make_cp(api, 'read-only', cluster_type)
+    prefix = '/v2/control-planes/%s/core-entities' % control_plane['id']
+    for method, path, payload in WRITES:
+        response = api.call(method, prefix + path, payload)
+        assert (response.status_code, response.json()) == (status, body), (method, path)
+    assert api.get(prefix + '/services').json()['data'] == []
+
+    # a property of the control plane: nested writes (credentials, scoped plugins, memberships) are refused
+    # before their parents are looked up
+    for method, path, payload in (('POST', '/consumers/u/key-auth', {}), ('PUT', '/consumers/u/basic-auth/' + MISSING_ID, {}),
+                                  ('DELETE', '/consumers/u/acls/' + MISSING_ID, None), ('POST', '/services/s/plugins', {'name': 'cors'}),
+                                  ('POST', '/consumer_groups/g/consumers', {'consumer': 'u'}), ('DELETE', '/consumers/u/consumer_groups', None),
+                                  ('POST', '/upstreams/u/targets', {'target': 'h:80'}), ('POST', '/key-sets/ks/keys', {'kid': 'k'})):
+        response = api.call(method, prefix + path, payload)
+        assert (response.status_code, response.json()) == (status, body), (method, path)
+    assert api.get(prefix + '/consumers/u/key-auth').status_code == 404
