@@ -293,7 +293,7 @@ class EntityEngine(object):
 
     def current_value(self, current, name):
         field = self.entity.field(name)
-        return get_path(current, field.response_path if field else name)
+        return get_path(current, field.response_path if field else self.entity.match_path(name))
 
     # -- create ----------------------------------------------------------------------------------
 
@@ -548,7 +548,7 @@ class EntityEngine(object):
         return self.entity.describe(_describe_key(key_values))
 
     def result(self, changed, before, after):
-        result = {'changed': changed, self.entity.name: after or {}}
+        result = {'changed': changed, self.entity.name: redact(self.entity, after) or {}}
         if self.entity.extras and after:
             result.update(self.entity.extras(after))
         if self.minted:
@@ -584,6 +584,22 @@ class EntityEngine(object):
         return view
 
 
+def redact(entity, obj):
+    """``obj`` with its write-only values hidden: Konnect returns some (a certificate's key), the module never does."""
+    if not isinstance(obj, dict):
+        return obj
+    hidden = copy.deepcopy(obj)
+    for field in entity.fields:
+        if field.secret and get_path(hidden, field.response_path) is not None:
+            set_path(hidden, field.response_path, HIDDEN)
+        inner = get_path(hidden, field.response_path) if field.secret_keys else None
+        if isinstance(inner, dict):
+            for key in field.secret_keys:
+                if inner.get(key) is not None:
+                    inner[key] = HIDDEN
+    return hidden
+
+
 def parse_time(value):
     """Seconds since the epoch from an RFC 3339 string (or a number), None if it cannot be read."""
     if value is None:
@@ -612,7 +628,7 @@ class InfoEngine(object):
             value = self.params.get(parent.option)
             if value is not None:
                 scope[parent.path_param] = self.resolver.resolve_id(parent.option, self.registry(parent.entity), scope, value)
-        items = self.read(scope)
+        items = [redact(self.entity, item) for item in self.read(scope)]
         if self.entity.enrich:
             items = self.entity.enrich(self.client, scope, items)
         return {'changed': False, self.entity.plural: items}

@@ -105,7 +105,10 @@ class Reference(object):
         return value.get('id') if isinstance(value, dict) else value
 
     def option_spec(self):
-        return {'type': 'str', 'required': self.required}
+        spec = {'type': 'str', 'required': self.required}
+        if _looks_secret(self.option):
+            spec['no_log'] = False  # a key_set is a reference, not a secret
+        return spec
 
 
 class IdReference(Reference):
@@ -157,7 +160,7 @@ class Entity(object):
                  singleton=False, create_path=None, create_fields=None, create_method='POST', rotation=None, extras=None,
                  scope=None, reader=None, item_readable=True, recreatable=True, create_requires_one_of=(),
                  nullable_keys=(), key_choice=None, item_key='id', update_fields=None, writable=None, enrich=None,
-                 match_paths=None, response_key=None, match_values=None):
+                 match_paths=None, response_key=None, match_values=None, identified_by=None):
         self.name = name
         self.title = title
         self.plural = plural or name + 's'
@@ -192,6 +195,7 @@ class Entity(object):
         self.match_paths = match_paths or {}
         self.response_key = response_key
         self.match_values = match_values or (lambda value: value)
+        self.identified_by = identified_by
         self.writable = writable
         self.enrich = enrich
 

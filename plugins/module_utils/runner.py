@@ -131,6 +131,8 @@ class EntityTask(_Task):
             return {}
         needed = [field.name for field in entity.fields if field.required]
         needed += [reference.option for reference in entity.references if reference.required]
+        if entity.identified_by:
+            return dict(required_one_of=[tuple(entity.identified_by) + ('id',)], required_if=[('state', 'present', needed)] if needed else [])
         if entity.key_field:
             return dict(required_one_of=[(entity.key, 'id')], required_if=[('state', 'present', needed)] if needed else [])
         return dict(required_if=[('state', 'present', needed)] if needed else [])

@@ -62,8 +62,9 @@ def writable_control_plane(engine, current=None):
 def core_entity(name, title, path, fields, parents=(), lookup=LOOKUP_PATH, **kwargs):
     """A Kong gateway entity under a control plane: offset pages, PUT updates, no writes into groups."""
     kwargs.setdefault('filterable', {})
+    kwargs.setdefault('update_method', 'PUT')
     return Entity(name, title, CORE_ENTITIES + path, fields=fields, parents=(ON_CONTROL_PLANE,) + tuple(parents), lookup=lookup,
-                  pagination='offset', update_method='PUT', writable=writable_control_plane, **kwargs)
+                  pagination='offset', writable=writable_control_plane, **kwargs)
 
 
 CONTROL_PLANE = Entity(
@@ -156,19 +157,19 @@ GATEWAY_ROUTE = Entity(
 GATEWAY_CONSUMER = core_entity(
     'gateway_consumer', 'gateway consumer', '/consumers',
     fields=[Field('username'), Field('custom_id'), _tags()],
-    key='username', filterable={'username': ('eq',)},
+    key='username',
 )
 
 GATEWAY_CONSUMER_GROUP = core_entity(
     'gateway_consumer_group', 'consumer group', '/consumer_groups',
-    fields=[Field('name'), _tags()],
+    fields=[Field('name'), _tags()], response_key='consumer_group',  # a single group is read as {"consumer_group": {...}}
 )
 
 GATEWAY_CONSUMER_GROUP_MEMBER = core_entity(
     'gateway_consumer_group_member', 'consumer group membership', '/consumer_groups/{consumer_group}/consumers',
     fields=[], parents=[Parent('consumer_group', 'gateway_consumer_group')],
     references=[IdReference('consumer', 'gateway_consumer', required=True)],
-    key='consumer', match_paths={'consumer': 'id'}, lookup=LOOKUP_LIST, item_readable=False,
+    key='consumer', match_paths={'consumer': 'id'}, lookup=LOOKUP_LIST, item_readable=False, update_method=None,
 )
 
 PLUGIN_SCOPES = ('service', 'route', 'consumer', 'consumer_group')
@@ -183,11 +184,11 @@ GATEWAY_PLUGIN = core_entity(
     'gateway_plugin', 'plugin', '/plugins',
     fields=[Field('name', create_only=True), Field('instance_name'), Field('config', type='dict'), Field('enabled', type='bool'),
             Field('protocols', type='list', elements='str', unordered=True), Field('ordering', type='dict'),
-            Field('condition'), _tags()],
+            Field('partials', type='list', elements='dict'), Field('condition'), _tags()],
     references=[Reference('service', 'gateway_service'), Reference('route', 'gateway_route'),
                 Reference('consumer', 'gateway_consumer'), Reference('consumer_group', 'gateway_consumer_group')],
     key_choice=plugin_key, nullable_keys=PLUGIN_SCOPES, lookup=LOOKUP_FILTER, filterable={'name': ('eq',)},
-    recreatable=False,
+    recreatable=False, identified_by=('name', 'instance_name'),
 )
 
 UPSTREAM_HASH = ['none', 'consumer', 'ip', 'header', 'cookie', 'path', 'query_arg', 'uri_capture']
@@ -203,10 +204,19 @@ GATEWAY_UPSTREAM = core_entity(
     references=[Reference('client_certificate', 'gateway_certificate')],
 )
 
+
+def target_with_port(body):
+    """Kong stores a target without a port as host:8000, and finds it only by that exact string."""
+    target = body.get('target')
+    if isinstance(target, str) and not re.search(r':\d+$', target):
+        body['target'] = target + ':8000'
+    return body
+
+
 GATEWAY_TARGET = core_entity(
     'gateway_target', 'target', '/upstreams/{upstream}/targets',
     fields=[Field('target'), Field('weight', type='int'), Field('failover', type='bool'), _tags()],
-    parents=[Parent('upstream', 'gateway_upstream')], key='target',
+    parents=[Parent('upstream', 'gateway_upstream')], key='target', prepare=target_with_port,
 )
 
 
@@ -243,7 +253,7 @@ GATEWAY_KEY_SET = core_entity(
 
 GATEWAY_KEY = core_entity(
     'gateway_key', 'key', '/keys',
-    fields=[Field('name'), Field('kid', create_required=True), Field('jwk', secret=True),
+    fields=[Field('name'), Field('kid', create_required=True), Field('jwk', type='json', secret=True),
             Field('pem', type='dict', secret_keys=('private_key',),
                   options=dict(private_key=dict(type='str', no_log=True), public_key=dict(type='str'))),
             _tags()],
@@ -312,7 +322,6 @@ CUSTOM_PLUGIN_SCHEMA = core_entity(
     fields=[Field('name'), Field('lua_schema', create_required=True)], key='name', item_key='name', prepare=plugin_schema_name,
     create_fields=('lua_schema',), update_fields=('lua_schema',), response_key='item',
 )
-
 
 
 def attach_end_of_life(client, scope, nodes):

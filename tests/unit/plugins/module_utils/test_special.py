@@ -24,9 +24,8 @@ class GroupKonnect(FakeKonnect):
         super(GroupKonnect, self).__init__()
         self.members = {GROUP_ID: []}
         self.seed('/v2/control-planes', {'id': GROUP_ID, 'name': 'prod-group', 'config': {'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'}})
-        self.seed('/v2/control-planes', {'id': CP_ID, 'name': 'prod-a', 'config': {'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE',
-                                                                                     'control_plane_endpoint': 'https://cp',
-                                                                                     'telemetry_endpoint': 'https://tp'}})
+        config = {'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE', 'control_plane_endpoint': 'https://cp', 'telemetry_endpoint': 'https://tp'}
+        self.seed('/v2/control-planes', {'id': CP_ID, 'name': 'prod-a', 'config': config})
         self.store['/v2/control-planes/%s/dp-client-certificates' % CP_ID] = []
 
     def request(self, method, path, params=None, body=None, what=None, expected=None, region=None):

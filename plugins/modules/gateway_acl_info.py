@@ -1,0 +1,89 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: gateway_acl_info
+short_description: List the ACL groups of a gateway consumer in Konnect
+version_added: 0.1.0
+description:
+  - Read the ACL group entries of a Kong gateway consumer in a Konnect control plane, by id, by group, or with filters; every
+    page is read.
+  - Always returns a list, also when looking up one ACL entry.
+author:
+  - konnect.konnect contributors (@konnect-konnect)
+options:
+  group:
+    description:
+      - Return only the entry for this group (an empty list if the consumer is not in it).
+      - Mutually exclusive with O(id) and O(filters).
+    type: str
+extends_documentation_fragment:
+  - konnect.konnect.connection
+  - konnect.konnect.entity.control_plane
+  - konnect.konnect.credentials.consumer
+  - konnect.konnect.entity.info
+  - konnect.konnect.attributes.info_module
+notes:
+  - Konnect filters these lists on no field, so every filter is applied after listing.
+seealso:
+  - module: konnect.konnect.gateway_acl
+  - module: konnect.konnect.gateway_consumer_info
+'''
+
+EXAMPLES = r'''
+- name: All ACL group entries of a consumer
+  konnect.konnect.gateway_acl_info:
+    control_plane: prod-eu
+    konnect_region: eu
+    consumer: partner-acme
+  register: found
+
+- name: One by group
+  konnect.konnect.gateway_acl_info:
+    control_plane: prod-eu
+    consumer: partner-acme
+    group: orders-read
+
+- name: Entries whose group name contains a word
+  konnect.konnect.gateway_acl_info:
+    control_plane: prod-eu
+    consumer: partner-acme
+    filters:
+      group: {contains: orders}
+
+- name: One by id, with the control plane and consumer given by id
+  konnect.konnect.gateway_acl_info:
+    control_plane: 7f9fd312-a987-4628-b4c5-bb4f4fddd5f7
+    consumer: 84a73fb8-50fc-44a7-a4d5-aa17728ee83f
+    id: b1f34145-0343-41a4-9602-4c69dec2f269
+'''
+
+RETURN = r'''
+gateway_acls:
+  description: The ACL group entries found, as Konnect returns them.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - id: b1f34145-0343-41a4-9602-4c69dec2f269
+      consumer: {id: 84a73fb8-50fc-44a7-a4d5-aa17728ee83f}
+      group: orders-read
+      tags: [partner]
+      created_at: 1763892000
+'''
+
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import InfoTask
+
+TASK = InfoTask('gateway_acl')
+
+
+def main():
+    TASK.main()
+
+
+if __name__ == '__main__':
+    main()
