@@ -1,0 +1,40 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Rewrite meta/runtime.yml's action group and action routing from the modules in plugins/modules/.
+
+Every module belongs to the action group ``konnect`` (so ``module_defaults`` can set the connection once)
+and is routed to the in-process action plugin ``konnect.konnect.konnect``. Run after adding a module;
+tests/unit/test_runtime.py fails until it has been run.
+"""
+
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HEADER = '''---
+requires_ansible: ">=2.16.0"
+
+'''
+
+
+def module_names():
+    names = [name[:-3] for name in os.listdir(os.path.join(ROOT, 'plugins', 'modules')) if name.endswith('.py') and not name.startswith('_')]
+    return sorted(names)
+
+
+def render(names):
+    lines = [HEADER.rstrip('\n'), '', 'action_groups:', '  konnect:']
+    lines += ['    - %s' % name for name in names]
+    lines += ['', '# Every module runs through one action plugin that executes it in-process on the controller',
+              '# (falling back to the module on the target when the task runs elsewhere).', 'plugin_routing:', '  action:']
+    for name in names:
+        lines += ['    %s:' % name, '      redirect: konnect.konnect.konnect']
+    return '\n'.join(lines) + '\n'
+
+
+def main():
+    with open(os.path.join(ROOT, 'meta', 'runtime.yml'), 'w') as handle:
+        handle.write(render(module_names()))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,38 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""meta/runtime.yml lists every module in the action group and routes each to the in-process action plugin."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def modules():
+    return sorted(name[:-3] for name in os.listdir(os.path.join(ROOT, 'plugins', 'modules')) if name.endswith('.py'))
+
+
+def runtime():
+    with open(os.path.join(ROOT, 'meta', 'runtime.yml')) as handle:
+        return yaml.safe_load(handle)
+
+
+def test_every_module_is_in_the_action_group_once():
+    group = runtime()['action_groups']['konnect']
+    assert sorted(group) == modules() and len(group) == len(set(group)), 'run hacking/update_runtime.py'
+
+
+def test_every_module_is_routed_to_the_in_process_action_plugin():
+    routing = runtime()['plugin_routing']['action']
+    assert sorted(routing) == modules(), 'run hacking/update_runtime.py'
+    assert set(entry['redirect'] for entry in routing.values()) == {'konnect.konnect.konnect'}
+
+
+def test_the_collection_version_is_the_one_the_user_agent_names():
+    from ansible_collections.konnect.konnect.plugins.module_utils.version import COLLECTION_VERSION
+    with open(os.path.join(ROOT, 'galaxy.yml')) as handle:
+        assert re.search(r'^version:\s*["\']?%s["\']?\s*$' % re.escape(COLLECTION_VERSION), handle.read(), re.M)
