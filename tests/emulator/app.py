@@ -13,6 +13,7 @@ import traceback
 from . import auth
 from . import facts as F
 from .api import Api
+from . import gateway
 from . import identity
 from .crud import Call, dispatch
 from .errors import ApiError, Response, not_found, problem
@@ -21,7 +22,7 @@ from .schemas import rfc3339
 from .store import State
 
 DROP = object()
-ALL_SPECIALS = dict(list(SPECIALS.items()) + list(identity.SPECIALS.items()))
+ALL_SPECIALS = dict(list(SPECIALS.items()) + list(identity.SPECIALS.items()) + list(gateway.SPECIALS.items()))
 FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms')
 
 
@@ -99,6 +100,13 @@ class Emulator:
         with self.lock:
             user = identity.activate_user(self.state.partition(F.GLOBAL_BASE), target_id, details)
             return None if user is None else dict(user)
+
+    def register_node(self, control_plane_id, details):
+        """A data-plane node of a control plane (any region) connects: the node record, or None if the
+        control plane is unknown; ValueError for an invalid description."""
+        with self.lock:
+            partitions = [self.state.partition(region) for region in F.REGIONS]
+            return gateway.register_node(partitions, control_plane_id, details)
 
     # ---- request handling ----------------------------------------------
 

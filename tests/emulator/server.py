@@ -117,6 +117,11 @@ def control(server, method, path, raw_body):
         return activate(emulator, activation.group(1), raw_body)
     if activation:
         return Response(405, {'error': 'method not allowed'}, JSON)
+    node = re.match(r'^control-planes/([^/]+)/nodes$', name)
+    if node and method == 'POST':
+        return register_node(emulator, node.group(1), raw_body)
+    if node:
+        return Response(405, {'error': 'method not allowed'}, JSON)
     if name == 'shutdown' and method == 'POST':
         return Response(200, {'status': 'shutting down'}, after_send=threading.Thread(target=server.shutdown, daemon=True).start)
     if name in ('requests', 'reset', 'faults', 'shutdown'):
@@ -132,6 +137,17 @@ def activate(emulator, target_id, raw_body):
     if user is None:
         return Response(404, {'error': 'unknown user'})
     return Response(200, user)
+
+
+def register_node(emulator, control_plane_id, raw_body):
+    details = parse_body(raw_body)
+    try:
+        node = emulator.register_node(control_plane_id, details)
+    except ValueError as error:
+        return Response(400, {'error': str(error)})
+    if node is None:
+        return Response(404, {'error': 'unknown control plane'})
+    return Response(201, node)
 
 
 def put_faults(emulator, raw_body):

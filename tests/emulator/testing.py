@@ -151,6 +151,11 @@ class EmulatorProcess:
         """Simulate an invited user accepting: the pending user becomes active (returns the user)."""
         return self.control('POST', 'users/%s/activate' % user_id, details or None)
 
+    def register_node(self, control_plane_id, hostname, version, **details):
+        """Simulate a data-plane node connecting to a control plane (returns the node record)."""
+        details.update({'hostname': hostname, 'version': version})
+        return self.control('POST', 'control-planes/%s/nodes' % control_plane_id, details)
+
     def shutdown(self):
         self.control('POST', 'shutdown')
         self.process.wait(STOP_TIMEOUT)

@@ -1,6 +1,7 @@
 # Copyright: Contributors to the konnect.konnect collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Control Plane Configuration v2 core entities in the emulator, over real HTTP (see conftest.py)."""
+"""Control Planes v2 and Control Plane Configuration v2 in the emulator, over real HTTP (see conftest.py):
+control-plane groups, DP certificates, nodes and core entities."""
 
 import hashlib
 import re
@@ -9,6 +10,7 @@ import pytest
 import requests
 
 from emulator import DEMO_TOKEN  # pylint: disable=import-error
+from emulator.testing import EmulatorError  # pylint: disable=import-error
 
 AUTH = {'Authorization': 'Bearer ' + DEMO_TOKEN}
 MISSING_ID = '00000000-0000-4000-8000-000000000000'
@@ -106,7 +108,133 @@ def rules(body):
     return dict((item['field'], item['rule']) for item in body['invalid_parameters'])
 
 
-# ---- core entities ------------------------------------------------------------------------------
+# ---- 1. control-plane groups ----------------------------------------------------------------
+
+
+def test_group_memberships_accept_only_plain_control_planes_of_the_region(api, fresh_emulator):
+    group = make_cp(api, 'group', GROUP)
+    plain_a, plain_b = make_cp(api, 'plain-a'), make_cp(api, 'plain-b')
+    kic = make_cp(api, 'kic', KIC)
+    other_group = make_cp(api, 'other-group', GROUP)
+    european = make_cp(Client(fresh_emulator.url + '/eu'), 'european')
+    members = '/v2/control-planes/%s/group-memberships' % group['id']
+
+    refused = problem(api.put(members, {'members': [{'id': plain_a['id']}, {'id': other_group['id']}, {'id': kic['id']},
+                                                    {'id': european['id']}, {'id': MISSING_ID}]}), 400)
+    assert rules(refused) == {'members[1].id': 'invalid', 'members[2].id': 'invalid',
+                              'members[3].id': 'missing_reference', 'members[4].id': 'missing_reference'}
+    assert rules(problem(api.put(members, {}), 400)) == {'members': 'required'}
+    assert api.get(members).json()['data'] == []
+
+    assert api.put(members, {'members': [{'id': plain_a['id']}]}).status_code == 204
+    assert api.post(members + '/add', {'members': [{'id': plain_b['id']}, {'id': plain_a['id']}]}).status_code == 204
+    listed = api.get(members).json()
+    assert [cp['name'] for cp in listed['data']] == ['plain-a', 'plain-b']
+    assert listed['meta']['page'] == {'size': 10, 'next': None, 'total': 2}
+    first = api.get(members, params={'page[size]': 1}).json()
+    assert [cp['name'] for cp in first['data']] == ['plain-a'] and first['meta']['page']['total'] == 2
+    second = api.get(first['meta']['page']['next']).json()
+    assert [cp['name'] for cp in second['data']] == ['plain-b'] and 'total' not in second['meta']['page']
+
+    assert api.put(members, {'members': [{'id': plain_b['id']}]}).status_code == 204  # PUT replaces the list
+    assert [cp['name'] for cp in api.get(members).json()['data']] == ['plain-b']
+    assert api.post(members + '/remove', {'members': [{'id': plain_b['id']}, {'id': plain_a['id']}]}).status_code == 204
+    assert api.get(members).json()['data'] == []
+
+    not_a_group = '/v2/control-planes/%s/group-memberships' % plain_a['id']
+    assert rules(problem(api.get(not_a_group), 400)) == {'controlPlaneId': 'invalid'}
+    assert rules(problem(api.post(not_a_group + '/add', {'members': [{'id': plain_b['id']}]}), 400)) == {'controlPlaneId': 'invalid'}
+    problem(api.get('/v2/control-planes/%s/group-memberships' % MISSING_ID), 404)
+
+
+def test_group_status_member_status_and_member_deletion(api):
+    group = make_cp(api, 'group', GROUP)
+    plain_a, plain_b = make_cp(api, 'plain-a'), make_cp(api, 'plain-b')
+    group_path = '/v2/control-planes/%s' % group['id']
+    assert api.put(group_path + '/group-memberships', {'members': [{'id': plain_a['id']}, {'id': plain_b['id']}]}).status_code == 204
+    status = api.get(group_path + '/group-status').json()['item']
+    assert status == {'id': group['id'], 'state': 'OK', 'conflicts': [], 'created_at': group['created_at'], 'updated_at': group['updated_at']}
+
+    services = [created(api.post('/v2/control-planes/%s/core-entities/services' % cp['id'], {'name': 'svc1', 'host': 'h'}))
+                for cp in (plain_a, plain_b)]
+    status = api.get(group_path + '/group-status').json()['item']
+    assert status['state'] == 'CONFLICT'
+    assert sorted((c['cluster_id'], c['resource']['id'], c['resource']['type']) for c in status['conflicts']) == sorted(
+        [(plain_a['id'], services[0]['id'], 'service'), (plain_b['id'], services[1]['id'], 'service')])
+    assert 'Name=svc1' in status['conflicts'][0]['description']
+
+    member_status = '/v2/control-planes/%s/group-member-status'
+    assert api.get(member_status % plain_a['id']).json() == {'is_member': True}
+    assert api.get(member_status % group['id']).json() == {'is_member': False}
+    assert rules(problem(api.get('/v2/control-planes/%s/group-status' % plain_a['id']), 400)) == {'controlPlaneId': 'invalid'}
+
+    assert api.delete('/v2/control-planes/' + plain_b['id']).status_code == 204
+    assert [cp['id'] for cp in api.get(group_path + '/group-memberships').json()['data']] == [plain_a['id']]
+    assert api.get(group_path + '/group-status').json()['item']['state'] == 'OK'
+
+
+# ---- 2. DP client certificates -----------------------------------------------------------------
+
+
+def test_dp_client_certificates_need_a_pem_certificate_and_use_legacy_bodies(api):
+    cp_path = '/v2/control-planes/%s/dp-client-certificates' % make_cp(api, 'hybrid')['id']
+    not_pem = api.post(cp_path, {'cert': 'not a certificate'})
+    assert not_pem.status_code == 400 and set(not_pem.json()) == {'message'}
+    bad_base64 = CERT.replace('MIIBhzCC', 'MIIB!zCC')
+    assert api.post(cp_path, {'cert': bad_base64}).status_code == 400
+    assert api.post(cp_path, {'cert': KEY}).status_code == 400
+    assert api.post(cp_path, {'cert': CERT + CERT}).status_code == 400
+    assert api.post(cp_path, {'title': 'no cert'}).json() == {'message': 'Invalid parameters'}
+
+    item = created(api.post(cp_path, {'cert': CERT, 'title': 'dp'}))['item']
+    assert set(item) == {'id', 'cert', 'title', 'created_at', 'updated_at'}
+    assert item['cert'] == CERT and isinstance(item['created_at'], int)
+    assert api.get(cp_path).json() == {'items': [item], 'page': {'total_count': 1}}
+    assert api.get(cp_path + '/' + item['id']).json() == {'item': item}
+    updated = api.put(cp_path + '/' + item['id'], {'cert': CERT, 'title': 'renamed'}).json()['item']
+    assert updated['title'] == 'renamed' and updated['id'] == item['id']
+    assert api.delete(cp_path + '/' + item['id']).status_code == 204
+    gone = api.get(cp_path + '/' + item['id'])
+    assert gone.status_code == 404 and gone.json() == {'message': 'Not Found'}
+    assert api.delete(cp_path + '/' + item['id']).json() == {'message': 'Not Found'}
+
+
+# ---- 3. data-plane nodes --------------------------------------------------------------------------
+
+
+def test_nodes_registered_through_the_control_endpoint(api, fresh_emulator):
+    control_plane = make_cp(api, 'hybrid')
+    nodes = '/v2/control-planes/%s/nodes' % control_plane['id']
+    assert api.get(nodes).json() == {'items': [], 'page': {'total_count': 0, 'next': None}}
+
+    first = fresh_emulator.register_node(control_plane['id'], 'dp-1', '3.9.1.0', last_ping=1700000000)
+    second = fresh_emulator.register_node(control_plane['id'], 'dp-2', '3.4.0.0', eol_message='Upgrade to 3.4 LTS or later.')
+    assert (first['hostname'], first['version'], first['last_ping']) == ('dp-1', '3.9.1.0', 1700000000)
+    assert isinstance(second['last_ping'], int) and 'eol_message' not in second
+
+    page = api.get(nodes, params={'page[size]': 1}).json()
+    assert [n['hostname'] for n in page['items']] == ['dp-1'] and page['page']['total_count'] == 2
+    assert [n['hostname'] for n in api.get(page['page']['next']).json()['items']] == ['dp-2']
+    assert api.get(nodes + '/' + first['id']).json() == {'item': first}
+    eol = api.get(nodes + '/eol').json()
+    assert eol['items'] == [{'node_id': second['id'], 'node_version': '3.4.0.0', 'message': 'Upgrade to 3.4 LTS or later.'}]
+
+    assert api.delete(nodes + '/' + second['id']).status_code == 204
+    assert api.get(nodes + '/eol').json()['items'] == []
+    missing = api.get(nodes + '/' + second['id'])
+    assert missing.status_code == 404 and missing.json() == {'message': 'Not Found'}
+
+    with pytest.raises(EmulatorError, match='404'):
+        fresh_emulator.register_node(MISSING_ID, 'dp', '3.9')
+    with pytest.raises(EmulatorError, match='400'):
+        fresh_emulator.control('POST', 'control-planes/%s/nodes' % control_plane['id'], {'hostname': 'dp'})
+    european = make_cp(Client(fresh_emulator.url + '/eu'), 'european')
+    fresh_emulator.register_node(european['id'], 'dp-eu', '3.9')
+    assert [n['hostname'] for n in Client(fresh_emulator.url + '/eu').get('/v2/control-planes/%s/nodes' % european['id']).json()['items']] == ['dp-eu']
+    assert all(not entry['path'].startswith('/_emulator') for entry in fresh_emulator.requests())
+
+
+# ---- 4. core entities ------------------------------------------------------------------------------
 
 
 def test_plugins_one_per_name_and_scope(core):
@@ -224,7 +352,7 @@ def test_service_deletes_its_plugins_but_is_blocked_by_routes(core):
     assert api.get(prefix + '/plugins').json()['data'] == []
 
 
-# ---- KIC and control-plane group refusals ----------------------------------------------------
+# ---- 5. KIC and control-plane group refusals ----------------------------------------------------
 
 
 WRITES = (

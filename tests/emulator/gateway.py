@@ -1,0 +1,292 @@
+# Copyright: Contributors to the konnect.konnect collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Control Planes v2 and Control Plane Configuration v2 operations that need more than generic CRUD.
+
+Control-plane group memberships and status, pinned data-plane client certificates and data-plane
+nodes (registered through an emulator control endpoint).
+"""
+
+import copy
+import time
+import uuid
+
+from . import facts as F
+from .crud import list_entities, resolve_path, validated_body
+from .errors import ApiError, Issue, Response, validation_error
+from .kong import certificate_der
+
+CONTROL_PLANES = '/v2/control-planes'
+CP = CONTROL_PLANES + '/{controlPlaneId}'
+GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
+PLAIN = 'CLUSTER_TYPE_CONTROL_PLANE'
+MEMBERSHIPS = F.GROUP_MEMBERSHIPS
+NODES = '/v2/control-planes/{}/nodes'
+EOL_NODES = '/v2/control-planes/{}/nodes/eol'
+DP_CERTS = '/v2/control-planes/{}/dp-client-certificates'
+MAX_GROUP_CONFLICTS = 256  # GroupStatus.conflicts maxItems
+
+
+def legacy_not_found():
+    """The older control-plane endpoints (DP certificates, nodes) answer ``{"message": "Not Found"}``."""
+    return ApiError(404, 'Not Found', style='legacy')
+
+
+def cluster_type(control_plane):
+    return ((control_plane or {}).get('config') or {}).get('cluster_type')
+
+
+# ---- control-plane groups ------------------------------------------------------
+
+
+def control_plane_group(call):
+    """The path's control plane, which must be a control plane group (400 otherwise, as the spec's BadRequest)."""
+    path = resolve_path(call)
+    group = path.records[0]
+    if cluster_type(group) != GROUP:
+        issue = Issue('controlPlaneId', 'invalid', 'the control plane is not a control plane group', source='path')
+        raise ApiError(400, 'Only a control plane group has members.', issues=[issue])
+    return path, group
+
+
+def required_body(call, field):
+    """The validated body; the spec marks these request bodies optional, but their schema requires ``field``."""
+    body = validated_body(call)
+    if field not in body:
+        raise validation_error([Issue(field, 'required', 'required field missing')])
+    return body
+
+
+def member_ids(call, body):
+    """The member ids of a GroupMembership body, checked: plain control planes of this region, no group."""
+    ids, issues = [], []
+    control_planes = call.partition.records(CONTROL_PLANES, ())
+    for index, member in enumerate(body['members']):
+        field = 'members[%d].id' % index
+        member_cp = control_planes.get(member['id'])
+        if member_cp is None:
+            # control planes of another region are not visible here either
+            issues.append(Issue(field, 'missing_reference', 'control plane %s does not exist' % member['id']))
+        elif cluster_type(member_cp) != PLAIN:
+            # a group holds plain (hybrid) control planes: no group, KIC, serverless or event proxy
+            issues.append(Issue(field, 'invalid', 'only control planes of type %s can be group members' % PLAIN))
+        elif member['id'] not in ids:
+            ids.append(member['id'])
+    if issues:
+        raise validation_error(issues)
+    return ids
+
+
+def list_group_members(call):
+    path, group = control_plane_group(call)
+    control_planes = call.partition.records(CONTROL_PLANES, ())
+    members = call.partition.records(MEMBERSHIPS, (group['id'],))
+    return list_entities(call, [control_planes[member_id] for member_id in members if member_id in control_planes])
+
+
+def put_group_members(call):
+    """PUT replaces the member list."""
+    _path, group = control_plane_group(call)
+    ids = member_ids(call, required_body(call, 'members'))
+    members = call.partition.records(MEMBERSHIPS, (group['id'],))
+    members.clear()
+    for member_id in ids:
+        members[member_id] = {'id': member_id}
+    return Response(call.op.success_status)
+
+
+def add_group_members(call):
+    """Members already in the group stay (the spec declares no conflict)."""
+    _path, group = control_plane_group(call)
+    members = call.partition.records(MEMBERSHIPS, (group['id'],))
+    for member_id in member_ids(call, required_body(call, 'members')):
+        members.setdefault(member_id, {'id': member_id})
+    return Response(call.op.success_status)
+
+
+def remove_group_members(call):
+    """Ids that are not members are ignored (the spec is silent; removal is idempotent)."""
+    _path, group = control_plane_group(call)
+    members = call.partition.records(MEMBERSHIPS, (group['id'],))
+    for member in required_body(call, 'members')['members']:
+        members.pop(member['id'], None)
+    return Response(call.op.success_status)
+
+
+def group_status(call):
+    """``{item: GroupStatus}``: CONFLICT when members hold different entities of a kind under the same unique value."""
+    _path, group = control_plane_group(call)
+    conflicts = group_conflicts(call.partition, list(call.partition.records(MEMBERSHIPS, (group['id'],))))
+    item = {
+        'id': group['id'],
+        'state': 'CONFLICT' if conflicts else 'OK',
+        'conflicts': conflicts[:MAX_GROUP_CONFLICTS],
+        'created_at': group.get('created_at'),
+        'updated_at': group.get('updated_at'),
+    }
+    return Response(call.op.success_status, {'item': item})
+
+
+def group_conflicts(partition, members):
+    """A member's entity conflicts when another member has an entity of the same kind with another id and
+    the same value in a unique field (e.g. two services named ``svc1``)."""
+    seen = {}
+    for member_id in members:
+        for store_key, records in partition.scoped_collections((member_id,)):
+            for field in F.facts_for(store_key).get('unique', ()) if store_key in F.KONG_COLLECTIONS else ():
+                for record in records.values():
+                    if record.get(field) is not None:
+                        seen.setdefault((store_key, field, record[field]), []).append((member_id, record))
+    conflicts = []
+    for (store_key, _field, value), holders in sorted(seen.items(), key=lambda item: [str(part) for part in item[0]]):
+        if len(set(record['id'] for _member, record in holders)) < 2:
+            continue
+        for member_id, record in holders:
+            conflicts.append({
+                'cluster_id': member_id,
+                'description': 'conflicting entity found: ID=%s, Name=%s' % (record['id'], value),
+                'resource': {'id': record['id'], 'type': F.KONG_COLLECTIONS[store_key][:-1]},
+            })
+    return conflicts
+
+
+def group_member_status(call):
+    """Any control plane: is it a member of some group of its region?"""
+    path = resolve_path(call)
+    control_plane_id = path.records[0]['id']
+    is_member = any(control_plane_id in records for (store_key, _scope), records in call.partition.collections.items()
+                    if store_key == MEMBERSHIPS)
+    return Response(call.op.success_status, {'is_member': is_member})
+
+
+# ---- data-plane client certificates (legacy bodies) ------------------------------
+
+
+def checked_dp_certificate(call):
+    body = required_body(call, 'cert')
+    if certificate_der(body['cert']) is None:
+        raise ApiError(400, 'Invalid certificate: cert must hold one PEM-encoded certificate.', style='legacy')
+    return body
+
+
+def dp_certificates(call, path):
+    return call.partition.records(DP_CERTS, path.scope)
+
+
+def dp_certificate(call, path):
+    record = dp_certificates(call, path).get(call.params['certificateId'])
+    if record is None:
+        raise legacy_not_found()
+    return record
+
+
+def list_dp_certificates(call):
+    path = resolve_path(call)
+    items = [copy.deepcopy(record) for record in dp_certificates(call, path).values()]
+    return Response(call.op.success_status, {'items': items, 'page': {'total_count': len(items)}})
+
+
+def create_dp_certificate(call):
+    path = resolve_path(call)
+    body = checked_dp_certificate(call)
+    now = int(time.time())
+    record = {'id': str(uuid.uuid4()), 'cert': body['cert'], 'created_at': now, 'updated_at': now}
+    if body.get('title') is not None:
+        record['title'] = body['title']
+    dp_certificates(call, path)[record['id']] = record
+    return Response(call.op.success_status, {'item': copy.deepcopy(record)})
+
+
+def get_dp_certificate(call):
+    path = resolve_path(call)
+    return Response(call.op.success_status, {'item': copy.deepcopy(dp_certificate(call, path))})
+
+
+def update_dp_certificate(call):
+    path = resolve_path(call)
+    record = dp_certificate(call, path)
+    body = checked_dp_certificate(call)
+    record['cert'] = body['cert']
+    if body.get('title') is not None:
+        record['title'] = body['title']
+    record['updated_at'] = int(time.time())
+    return Response(call.op.success_status, {'item': copy.deepcopy(record)})
+
+
+def delete_dp_certificate(call):
+    path = resolve_path(call)
+    dp_certificate(call, path)
+    del dp_certificates(call, path)[call.params['certificateId']]
+    return Response(call.op.success_status)
+
+
+# ---- data-plane nodes ---------------------------------------------------------------
+
+
+def node_record(call, path):
+    record = call.partition.records(NODES, path.scope).get(call.params['nodeId'])
+    if record is None:
+        raise legacy_not_found()
+    return record
+
+
+def get_node(call):
+    path = resolve_path(call)
+    return Response(call.op.success_status, {'item': copy.deepcopy(node_record(call, path))})
+
+
+def delete_node(call):
+    """The node record goes (the data plane may register again)."""
+    path = resolve_path(call)
+    node = node_record(call, path)
+    call.partition.records(NODES, path.scope).pop(node['id'])
+    call.partition.records(EOL_NODES, path.scope).pop(node['id'], None)
+    return Response(call.op.success_status)
+
+
+NODE_FIELDS = {'hostname': str, 'version': str, 'last_ping': int, 'type': str, 'config_hash': str,
+               'compatibility_status': dict, 'eol_message': str}
+
+
+def register_node(partitions, control_plane_id, details):
+    """Emulator control: a data plane of ``control_plane_id`` connects. Returns the node record, None when no
+    region has that control plane; ValueError for an invalid body (``hostname`` and ``version`` required)."""
+    if not isinstance(details, dict):
+        raise ValueError('body must be a JSON object')
+    unknown = sorted(set(details) - set(NODE_FIELDS))
+    if unknown:
+        raise ValueError('unknown fields: %s' % ', '.join(unknown))
+    for name, kind in NODE_FIELDS.items():
+        if name in details and (not isinstance(details[name], kind) or isinstance(details[name], bool)):
+            raise ValueError('%s must be a %s' % (name, kind.__name__))
+    if not details.get('hostname') or not details.get('version'):
+        raise ValueError('hostname and version are required')
+    for partition in partitions:
+        if control_plane_id in partition.records(CONTROL_PLANES, ()):
+            now = int(time.time())
+            node = dict((name, value) for name, value in details.items() if name != 'eol_message')
+            node.update({'id': str(uuid.uuid4()), 'created_at': now, 'updated_at': now})
+            node.setdefault('last_ping', now)
+            partition.records(NODES, (control_plane_id,))[node['id']] = node
+            if details.get('eol_message'):
+                # what Konnect computes from the version (end of support): given by the test, listed by /nodes/eol
+                partition.records(EOL_NODES, (control_plane_id,))[node['id']] = {
+                    'node_id': node['id'], 'node_version': node['version'], 'message': details['eol_message']}
+            return copy.deepcopy(node)
+    return None
+
+
+SPECIALS = {
+    ('GET', CP + '/group-memberships'): list_group_members,
+    ('PUT', CP + '/group-memberships'): put_group_members,
+    ('POST', CP + '/group-memberships/add'): add_group_members,
+    ('POST', CP + '/group-memberships/remove'): remove_group_members,
+    ('GET', CP + '/group-status'): group_status,
+    ('GET', CP + '/group-member-status'): group_member_status,
+    ('GET', CP + '/dp-client-certificates'): list_dp_certificates,
+    ('POST', CP + '/dp-client-certificates'): create_dp_certificate,
+    ('GET', CP + '/dp-client-certificates/{certificateId}'): get_dp_certificate,
+    ('PUT', CP + '/dp-client-certificates/{certificateId}'): update_dp_certificate,
+    ('DELETE', CP + '/dp-client-certificates/{certificateId}'): delete_dp_certificate,
+    ('GET', CP + '/nodes/{nodeId}'): get_node,
+    ('DELETE', CP + '/nodes/{nodeId}'): delete_node,
+}
