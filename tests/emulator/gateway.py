@@ -2,37 +2,60 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Control Planes v2 and Control Plane Configuration v2 operations that need more than generic CRUD.
 
-Control-plane group memberships and status, pinned data-plane client certificates and data-plane
-nodes (registered through an emulator control endpoint).
+Control-plane group memberships and status, pinned data-plane client certificates, data-plane
+nodes (registered through an emulator control endpoint), config-store deletion and secrets, and
+custom plugin schemas (Lua).
 """
 
 import copy
+import re
 import time
 import uuid
 
 from . import facts as F
-from .crud import list_entities, resolve_path, validated_body
-from .errors import ApiError, Issue, Response, validation_error
+from .crud import find_item, list_entities, new_record, render, resolve_path, validated_body
+from .errors import ApiError, Issue, Response, not_found, schema_issues, validation_error
 from .kong import certificate_der
+from .listing import first
+from .schemas import coerce_query_value, rfc3339
 
 CONTROL_PLANES = '/v2/control-planes'
 CP = CONTROL_PLANES + '/{controlPlaneId}'
+CORE = CP + '/core-entities'
 GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
 PLAIN = 'CLUSTER_TYPE_CONTROL_PLANE'
 MEMBERSHIPS = F.GROUP_MEMBERSHIPS
 NODES = '/v2/control-planes/{}/nodes'
 EOL_NODES = '/v2/control-planes/{}/nodes/eol'
 DP_CERTS = '/v2/control-planes/{}/dp-client-certificates'
+SECRETS = '/v2/control-planes/{}/config-stores/{}/secrets'
+PLUGIN_SCHEMAS = '/v2/control-planes/{}/core-entities/plugin-schemas'
+# A Lua plugin schema names its plugin with ``name = "..."`` (the first such assignment is the schema's own).
+LUA_NAME = re.compile(r'''\bname\s*=\s*(["'])([^"'\s]*)\1''')
+PLUGIN_NAME = re.compile(r'^[A-Za-z0-9_.~-]+$')
 MAX_GROUP_CONFLICTS = 256  # GroupStatus.conflicts maxItems
 
 
 def legacy_not_found():
-    """The older control-plane endpoints (DP certificates, nodes) answer ``{"message": "Not Found"}``."""
+    """The older control-plane endpoints (DP certificates, nodes, plugin schemas) answer ``{"message": "Not Found"}``."""
     return ApiError(404, 'Not Found', style='legacy')
 
 
 def cluster_type(control_plane):
     return ((control_plane or {}).get('config') or {}).get('cluster_type')
+
+
+def query_value(call, name):
+    """A declared query parameter, converted to its schema's type and validated (400 otherwise); None when absent."""
+    raw = first(call.query, name)
+    param = call.op.query_params.get(name)
+    if raw is None or param is None:
+        return None
+    value = coerce_query_value(raw, param['schema'], call.schemas)
+    issues = schema_issues(call.schemas.validator(param['schema']), value, source='query', prefix=name)
+    if issues:
+        raise validation_error(issues, 'Invalid query parameters')
+    return value
 
 
 # ---- control-plane groups ------------------------------------------------------
@@ -275,6 +298,105 @@ def register_node(partitions, control_plane_id, details):
     return None
 
 
+# ---- config stores and secrets ---------------------------------------------------------
+
+
+def delete_config_store(call):
+    """Secrets block the delete unless ``force=true``, which deletes them with the store."""
+    path = resolve_path(call)
+    store = find_item(call, path)
+    force = query_value(call, 'force') or 'false'
+    if store is None:
+        raise not_found()
+    secrets = call.partition.records(SECRETS, path.scope + (store['id'],))
+    if secrets and force != 'true':
+        reason = 'The config store has %d secrets: delete them first, or use force=true to delete them with it.' % len(secrets)
+        raise validation_error([Issue('force', 'required', reason, source='query')])
+    call.partition.remove(call.store_key, path.scope, store['id'])
+    return Response(call.op.success_status)
+
+
+def create_secret(call):
+    """The key is unique within its store (it addresses the secret); the spec declares 400, not 409, here."""
+    path = resolve_path(call)
+    body = validated_body(call)
+    records = call.partition.records(call.store_key, path.scope)
+    if any(record.get('key') == body['key'] for record in records.values()):
+        raise validation_error([Issue('key', 'invalid', 'a secret with this key already exists in the config store')])
+    record = new_record(call, body, path)
+    records[record['id']] = record
+    return Response(call.op.success_status, render(call, record))
+
+
+def update_secret(call):
+    """PUT changes the value of an existing secret (create is POST): 404 for an unknown key."""
+    path = resolve_path(call)
+    existing = find_item(call, path)
+    if existing is None:
+        raise not_found()
+    existing['value'] = validated_body(call)['value']
+    existing['updated_at'] = rfc3339(time.time())
+    return Response(call.op.success_status, render(call, existing))
+
+
+# ---- custom plugin schemas (legacy bodies) ------------------------------------------------
+
+
+def lua_plugin_name(call):
+    body = required_body(call, 'lua_schema')
+    match = LUA_NAME.search(body['lua_schema'])
+    if not match or not PLUGIN_NAME.match(match.group(2)):
+        raise ApiError(400, 'Invalid lua_schema: no plugin name (name = "...") found.', style='legacy')
+    return match.group(2), body['lua_schema']
+
+
+def plugin_schemas(call, path):
+    return call.partition.records(PLUGIN_SCHEMAS, path.scope)
+
+
+def plugin_schema_view(record):
+    return dict((name, record[name]) for name in ('name', 'lua_schema', 'created_at', 'updated_at'))
+
+
+def create_plugin_schema(call):
+    path = resolve_path(call)
+    name, lua_schema = lua_plugin_name(call)
+    records = plugin_schemas(call, path)
+    if name in records:
+        raise ApiError(409, 'A custom plugin schema named %s already exists.' % name, style='legacy')
+    now = int(time.time())
+    records[name] = {'id': name, 'name': name, 'lua_schema': lua_schema, 'created_at': now, 'updated_at': now}
+    return Response(call.op.success_status, {'item': plugin_schema_view(records[name])})
+
+
+def get_plugin_schema(call):
+    path = resolve_path(call)
+    record = plugin_schemas(call, path).get(call.params['name'])
+    if record is None:
+        raise legacy_not_found()
+    return Response(call.op.success_status, {'item': plugin_schema_view(record)})
+
+
+def put_plugin_schema(call):
+    """Create or update by name; the schema must name the plugin of the path."""
+    path = resolve_path(call)
+    name, lua_schema = lua_plugin_name(call)
+    if name != call.params['name']:
+        raise ApiError(400, 'The plugin name in lua_schema (%s) differs from the name in the path.' % name, style='legacy')
+    records = plugin_schemas(call, path)
+    now = int(time.time())
+    record = records.setdefault(name, {'id': name, 'name': name, 'created_at': now})
+    record.update({'lua_schema': lua_schema, 'updated_at': now})
+    return Response(call.op.success_status, {'item': plugin_schema_view(record)})
+
+
+def delete_plugin_schema(call):
+    path = resolve_path(call)
+    if plugin_schemas(call, path).pop(call.params['name'], None) is None:
+        raise legacy_not_found()
+    return Response(call.op.success_status)
+
+
 SPECIALS = {
     ('GET', CP + '/group-memberships'): list_group_members,
     ('PUT', CP + '/group-memberships'): put_group_members,
@@ -289,4 +411,11 @@ SPECIALS = {
     ('DELETE', CP + '/dp-client-certificates/{certificateId}'): delete_dp_certificate,
     ('GET', CP + '/nodes/{nodeId}'): get_node,
     ('DELETE', CP + '/nodes/{nodeId}'): delete_node,
+    ('DELETE', CP + '/config-stores/{configStoreId}'): delete_config_store,
+    ('POST', CP + '/config-stores/{configStoreId}/secrets'): create_secret,
+    ('PUT', CP + '/config-stores/{configStoreId}/secrets/{key}'): update_secret,
+    ('POST', CORE + '/plugin-schemas'): create_plugin_schema,
+    ('GET', CORE + '/plugin-schemas/{name}'): get_plugin_schema,
+    ('PUT', CORE + '/plugin-schemas/{name}'): put_plugin_schema,
+    ('DELETE', CORE + '/plugin-schemas/{name}'): delete_plugin_schema,
 }

@@ -1,7 +1,7 @@
 # Copyright: Contributors to the konnect.konnect collection
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Control Planes v2 and Control Plane Configuration v2 in the emulator, over real HTTP (see conftest.py):
-control-plane groups, DP certificates, nodes and core entities."""
+control-plane groups, DP certificates, nodes, config stores, custom plugin schemas and core entities."""
 
 import hashlib
 import re
@@ -234,7 +234,68 @@ def test_nodes_registered_through_the_control_endpoint(api, fresh_emulator):
     assert all(not entry['path'].startswith('/_emulator') for entry in fresh_emulator.requests())
 
 
-# ---- 4. core entities ------------------------------------------------------------------------------
+# ---- 4. config stores and secrets --------------------------------------------------------------
+
+
+def test_config_store_secrets_never_return_their_value(api):
+    stores = '/v2/control-planes/%s/config-stores' % make_cp(api, 'hybrid')['id']
+    store = created(api.post(stores, {'name': 'vault-a'}))
+    assert set(store) == {'id', 'name', 'created_at', 'updated_at'} and re.match(r'^\d{4}-\d\d-\d\dT', store['created_at'])
+    assert rules(problem(api.post(stores, {'name': ''}), 400)) == {'name': 'min_length'}
+    assert rules(problem(api.get(stores, params={'filter[name][eq]': 'vault-a'}), 400)) == {'filter[name][eq]': 'unknown_property'}
+    renamed = api.put(stores + '/' + store['id'], {'name': 'vault-b'}).json()
+    assert renamed['name'] == 'vault-b' and renamed['created_at'] == store['created_at']
+    assert api.get(stores).json()['meta']['page'] == {'size': 10, 'next': None, 'previous': None}
+
+    secrets = '%s/%s/secrets' % (stores, store['id'])
+    secret = created(api.post(secrets, {'key': 'db-password', 'value': 's3cret'}))
+    assert set(secret) == {'key', 'created_at', 'updated_at'}
+    assert rules(problem(api.post(secrets, {'key': 'db-password', 'value': 'again'}), 400)) == {'key': 'invalid'}
+    assert rules(problem(api.post(secrets, {'key': 'k'}), 400)) == {'value': 'required'}
+    updated = api.put(secrets + '/db-password', {'value': 'n3w'}).json()
+    assert set(updated) == {'key', 'created_at', 'updated_at'} and updated['key'] == 'db-password'
+    problem(api.put(secrets + '/unknown', {'value': 'x'}), 404)
+    assert 's3cret' not in api.get(secrets).text and 'n3w' not in api.get(secrets + '/db-password').text
+    assert [s['key'] for s in api.get(secrets).json()['data']] == ['db-password']
+
+    blocked = problem(api.delete(stores + '/' + store['id']), 400)
+    assert blocked['invalid_parameters'][0]['field'] == 'force' and blocked['invalid_parameters'][0]['source'] == 'query'
+    assert rules(problem(api.delete(stores + '/' + store['id'], params={'force': 'maybe'}), 400)) == {'force': 'enum'}
+    assert api.delete(stores + '/' + store['id'], params={'force': 'true'}).status_code == 204
+    problem(api.get(secrets), 404)
+    empty = created(api.post(stores, {'name': 'empty'}))
+    assert api.delete(stores + '/' + empty['id']).status_code == 204
+
+
+# ---- 5. custom plugin schemas --------------------------------------------------------------------
+
+
+def test_plugin_schema_name_comes_from_the_lua_schema(api):
+    schemas = '/v2/control-planes/%s/core-entities/plugin-schemas' % make_cp(api, 'hybrid')['id']
+    lua = ('local typedefs = require "kong.db.schema.typedefs"\n'
+           'return {\n  name = "my-plugin",\n  fields = { { config = { type = "record", fields = {} } } },\n}\n')
+    item = created(api.post(schemas, {'lua_schema': lua}))['item']
+    assert item['name'] == 'my-plugin' and item['lua_schema'] == lua and isinstance(item['created_at'], int)
+    duplicate = api.post(schemas, {'lua_schema': lua})
+    assert duplicate.status_code == 409 and set(duplicate.json()) == {'message'}
+    for invalid in ('return { fields = {} }', 'return { name = "", fields = {} }', 'return { name = "two words" }'):
+        response = api.post(schemas, {'lua_schema': invalid})
+        assert response.status_code == 400 and set(response.json()) == {'message'}, invalid
+    assert api.post(schemas, {}).status_code == 400
+
+    assert api.get(schemas + '/my-plugin').json() == {'item': item}
+    assert api.get(schemas).json() == {'items': [item], 'page': {'total_count': 1, 'next': None}}
+    assert api.put(schemas + '/other', {'lua_schema': lua}).status_code == 400
+    updated = api.put(schemas + '/my-plugin', {'lua_schema': lua.replace('fields = {}', 'fields = { }')}).json()['item']
+    assert updated['name'] == 'my-plugin' and updated['created_at'] == item['created_at']
+    upserted = api.put(schemas + '/second', {'lua_schema': "return { name = 'second', fields = {} }"})
+    assert upserted.status_code == 200 and upserted.json()['item']['name'] == 'second'
+    assert api.delete(schemas + '/my-plugin').status_code == 204
+    assert api.get(schemas + '/my-plugin').json() == {'message': 'Not Found'}
+    assert api.delete(schemas + '/my-plugin').status_code == 404
+
+
+# ---- 6. core entities ------------------------------------------------------------------------------
 
 
 def test_plugins_one_per_name_and_scope(core):
@@ -352,7 +413,7 @@ def test_service_deletes_its_plugins_but_is_blocked_by_routes(core):
     assert api.get(prefix + '/plugins').json()['data'] == []
 
 
-# ---- 5. KIC and control-plane group refusals ----------------------------------------------------
+# ---- 7. KIC and control-plane group refusals ----------------------------------------------------
 
 
 WRITES = (
