@@ -3,8 +3,8 @@
 """Control Planes v2 and Control Plane Configuration v2 operations that need more than generic CRUD.
 
 Control-plane group memberships and status, pinned data-plane client certificates, data-plane
-nodes (registered through an emulator control endpoint), config-store deletion and secrets, and
-custom plugin schemas (Lua).
+nodes (registered through an emulator control endpoint), config-store deletion and secrets, custom
+plugin schemas (Lua), consumer-group memberships, certificates' ``snis`` and partial links.
 """
 
 import copy
@@ -13,7 +13,8 @@ import time
 import uuid
 
 from . import facts as F
-from .crud import find_item, list_entities, new_record, render, resolve_path, validated_body
+from .crud import (VIEW_HOOKS, create_entity, find_item, guard_writable, list_entities, new_record, put_entity, render, resolve_path,
+                   validated_body)
 from .errors import ApiError, Issue, Response, not_found, schema_issues, validation_error
 from .kong import certificate_der
 from .listing import first
@@ -397,6 +398,251 @@ def delete_plugin_schema(call):
     return Response(call.op.success_status)
 
 
+# ---- consumer groups and their consumers (Kong's consumer_group_consumers) ----------------------
+
+
+def cp_scope(path):
+    """The scope of core entities: the control plane (paths like /consumer_groups/{id}/consumers add the group)."""
+    return (path.records[0]['id'],)
+
+
+def kong_error(status, message):
+    return ApiError(status, message, kong_body={'code': {400: 3, 404: 5, 409: 6}[status], 'message': message})
+
+
+def consumer_by_key(call, path, key):
+    """A consumer by id or username, as Kong resolves the consumer of a membership."""
+    return call.partition.find('Consumer', cp_scope(path), key, ('id', 'username'))
+
+
+def group_by_key(call, path, key):
+    return call.partition.find('ConsumerGroup', cp_scope(path), key, ('id', 'name'))
+
+
+def memberships(call, path):
+    return call.partition.records(F.CONSUMER_GROUP_MEMBERS, cp_scope(path))
+
+
+def membership_id(group, consumer):
+    return '%s:%s' % (group['id'], consumer['id'])
+
+
+def add_membership(call, path, group, consumer, requested):
+    """409 when the consumer is already in the group (Kong's answer; the spec declares only 201)."""
+    records = memberships(call, path)
+    key = membership_id(group, consumer)
+    if key in records:
+        raise kong_error(409, "Consumer '%s' already in group '%s'" % requested)
+    now = int(time.time())
+    records[key] = {'id': key, 'consumer_group': {'id': group['id']}, 'consumer': {'id': consumer['id']},
+                    'created_at': now, 'updated_at': now}
+
+
+def group_consumers(call, path, group):
+    consumers = call.partition.records('Consumer', cp_scope(path))
+    return [consumers[m['consumer']['id']] for m in memberships(call, path).values()
+            if m['consumer_group']['id'] == group['id'] and m['consumer']['id'] in consumers]
+
+
+def consumer_groups_of(call, path, consumer):
+    groups = call.partition.records('ConsumerGroup', cp_scope(path))
+    return [groups[m['consumer_group']['id']] for m in memberships(call, path).values()
+            if m['consumer']['id'] == consumer['id'] and m['consumer_group']['id'] in groups]
+
+
+def required_text(body, field, words):
+    value = body.get(field) if isinstance(body, dict) else None
+    if not value:
+        # Kong: "must provide consumer" / "must provide group"
+        raise validation_error([Issue(field, 'required', 'must provide %s' % words)])
+    return value
+
+
+def get_consumer_group(call):
+    """``{consumer_group}``, plus ``consumers`` with ``list_consumers=true``."""
+    path = resolve_path(call)
+    list_consumers = query_value(call, 'list_consumers')
+    group = find_item(call, path)
+    if group is None:
+        raise not_found()
+    body = {'consumer_group': copy.deepcopy(group)}
+    if list_consumers:
+        body['consumers'] = [copy.deepcopy(consumer) for consumer in group_consumers(call, path, group)]
+    return Response(call.op.success_status, body)
+
+
+def add_consumer_to_group(call):
+    path = resolve_path(call)
+    body = validated_body(call)
+    guard_writable(call, path)
+    group = path.records[-1]
+    key = required_text(body, 'consumer', 'consumer')
+    consumer = consumer_by_key(call, path, key)
+    if consumer is None:
+        raise kong_error(404, "Consumer '%s' not found" % key)
+    add_membership(call, path, group, consumer, (key, group['id']))
+    return Response(call.op.success_status, {'consumer_group': copy.deepcopy(group), 'consumers': [copy.deepcopy(consumer)]})
+
+
+def add_group_to_consumer(call):
+    path = resolve_path(call)
+    body = validated_body(call)
+    guard_writable(call, path)
+    consumer = path.records[-1]
+    key = required_text(body, 'group', 'group')
+    group = group_by_key(call, path, key)
+    if group is None:
+        raise kong_error(404, "Group '%s' not found" % key)
+    add_membership(call, path, group, consumer, (call.params['ConsumerId'], key))
+    return Response(call.op.success_status, {'consumer': copy.deepcopy(consumer), 'consumer_groups': [copy.deepcopy(group)]})
+
+
+def list_group_consumers(call):
+    path = resolve_path(call)
+    return list_entities(call, group_consumers(call, path, path.records[-1]))
+
+
+def list_consumer_groups_of(call):
+    path = resolve_path(call)
+    return list_entities(call, consumer_groups_of(call, path, path.records[-1]))
+
+
+def remove_all_group_consumers(call):
+    """404 when the group has no consumers (the spec: group or association does not exist)."""
+    path = resolve_path(call)
+    guard_writable(call, path)
+    group = path.records[-1]
+    records = memberships(call, path)
+    keys = [key for key, m in records.items() if m['consumer_group']['id'] == group['id']]
+    if not keys:
+        raise not_found()
+    for key in keys:
+        del records[key]
+    return Response(call.op.success_status)
+
+
+def remove_consumer_from_all_groups(call):
+    path = resolve_path(call)
+    guard_writable(call, path)
+    consumer = path.records[-1]
+    records = memberships(call, path)
+    for key in [key for key, m in records.items() if m['consumer']['id'] == consumer['id']]:
+        del records[key]
+    return Response(call.op.success_status)
+
+
+def remove_group_consumer(call):
+    """Removing a consumer that is not in the group is a 204 (deletes are idempotent); unknown entities 404."""
+    path = resolve_path(call)
+    guard_writable(call, path)
+    group = path.records[-1]
+    consumer = consumer_by_key(call, path, call.params['ConsumerId'])
+    if consumer is None:
+        raise not_found()
+    memberships(call, path).pop(membership_id(group, consumer), None)
+    return Response(call.op.success_status)
+
+
+def remove_consumer_group(call):
+    path = resolve_path(call)
+    guard_writable(call, path)
+    consumer = path.records[-1]
+    group = group_by_key(call, path, call.params['ConsumerGroupId'])
+    if group is None:
+        raise not_found()
+    memberships(call, path).pop(membership_id(group, consumer), None)
+    return Response(call.op.success_status)
+
+
+# ---- certificates and their SNIs --------------------------------------------------------------------
+
+
+def certificate_snis(partition, scope, certificate_id):
+    return [sni for sni in partition.records('SNI', scope).values() if (sni.get('certificate') or {}).get('id') == certificate_id]
+
+
+def certificate_view(call, record, view):
+    """A certificate lists the names of its SNIs, sorted (Kong's ``snis`` pseudo-attribute)."""
+    view['snis'] = sorted(sni['name'] for sni in certificate_snis(call.partition, (call.params['controlPlaneId'],), record['id']))
+
+
+VIEW_HOOKS['Certificate'] = certificate_view
+
+
+def requested_sni_names(call):
+    """Take ``snis`` out of the body (it is not stored on the certificate): the names, [] for null, None when absent."""
+    body = call.body
+    if not isinstance(body, dict) or 'snis' not in body:
+        return None
+    names = body['snis']
+    if names is not None and not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
+        return None  # left in the body: schema validation reports it
+    call.body = dict((key, value) for key, value in body.items() if key != 'snis')
+    return list(names or [])
+
+
+def write_certificate(call):
+    """POST/PUT a certificate with ``snis``: its SNIs are created (and on PUT, the others removed); a name may
+    appear once and must not belong to another certificate's SNI. Without ``snis``, a PUT keeps the SNIs."""
+    path = resolve_path(call)
+    guard_writable(call, path)
+    names = requested_sni_names(call)
+    if call.method == 'PUT':
+        existing = find_item(call, path)
+        certificate_id = existing['id'] if existing else call.params['CertificateId']
+    else:
+        certificate_id = (call.body or {}).get('id') if isinstance(call.body, dict) else None
+    if names is not None:
+        check_sni_names(call, path, names, certificate_id)
+    response = (put_entity if call.method == 'PUT' else create_entity)(call)
+    record = call.partition.records('Certificate', path.scope)[response.body['id']]
+    if names is not None:
+        sync_snis(call, path, record['id'], names)
+    response.body = render(call, record)
+    return response
+
+
+def check_sni_names(call, path, names, certificate_id):
+    issues = []
+    for index, name in enumerate(names):
+        if name in names[:index]:
+            issues.append(Issue('snis', 'invalid', '%s is duplicated' % name))
+    for sni in call.partition.records('SNI', path.scope).values():
+        owner = (sni.get('certificate') or {}).get('id')
+        if sni['name'] in names and owner != certificate_id:
+            issues.append(Issue('snis', 'invalid', "%s already associated with existing certificate '%s'" % (sni['name'], owner)))
+    if issues:
+        raise validation_error(issues)
+
+
+def sync_snis(call, path, certificate_id, names):
+    records = call.partition.records('SNI', path.scope)
+    for sni in certificate_snis(call.partition, path.scope, certificate_id):
+        if sni['name'] not in names:
+            del records[sni['id']]
+    have = set(sni['name'] for sni in certificate_snis(call.partition, path.scope, certificate_id))
+    now = int(time.time())
+    for name in names:
+        if name not in have:
+            sni_id = str(uuid.uuid4())
+            records[sni_id] = {'id': sni_id, 'name': name, 'certificate': {'id': certificate_id}, 'created_at': now, 'updated_at': now}
+
+
+# ---- partials -----------------------------------------------------------------------------------
+
+
+def list_partial_links(call):
+    """The plugins using a partial, as PartialLink items, with their ``count``."""
+    path = resolve_path(call)
+    partial_id = path.records[-1]['id']
+    links = [{'id': plugin['id'], 'name': plugin['name'], 'instance_name': plugin.get('instance_name')}
+             for plugin in call.partition.records('Plugin', cp_scope(path)).values()
+             if any(isinstance(item, dict) and item.get('id') == partial_id for item in plugin.get('partials') or [])]
+    response = list_entities(call, [dict((k, v) for k, v in link.items() if v is not None) for link in links])
+    response.body['count'] = len(links)
+    return response
+
+
 SPECIALS = {
     ('GET', CP + '/group-memberships'): list_group_members,
     ('PUT', CP + '/group-memberships'): put_group_members,
@@ -418,4 +664,16 @@ SPECIALS = {
     ('GET', CORE + '/plugin-schemas/{name}'): get_plugin_schema,
     ('PUT', CORE + '/plugin-schemas/{name}'): put_plugin_schema,
     ('DELETE', CORE + '/plugin-schemas/{name}'): delete_plugin_schema,
+    ('GET', CORE + '/consumer_groups/{ConsumerGroupId}'): get_consumer_group,
+    ('GET', CORE + '/consumer_groups/{ConsumerGroupId}/consumers'): list_group_consumers,
+    ('POST', CORE + '/consumer_groups/{ConsumerGroupId}/consumers'): add_consumer_to_group,
+    ('DELETE', CORE + '/consumer_groups/{ConsumerGroupId}/consumers'): remove_all_group_consumers,
+    ('DELETE', CORE + '/consumer_groups/{ConsumerGroupId}/consumers/{ConsumerId}'): remove_group_consumer,
+    ('GET', CORE + '/consumers/{ConsumerId}/consumer_groups'): list_consumer_groups_of,
+    ('POST', CORE + '/consumers/{ConsumerId}/consumer_groups'): add_group_to_consumer,
+    ('DELETE', CORE + '/consumers/{ConsumerId}/consumer_groups'): remove_consumer_from_all_groups,
+    ('DELETE', CORE + '/consumers/{ConsumerId}/consumer_groups/{ConsumerGroupId}'): remove_consumer_group,
+    ('GET', CORE + '/partials/{PartialId}/links'): list_partial_links,
+    ('POST', CORE + '/certificates'): write_certificate,
+    ('PUT', CORE + '/certificates/{CertificateId}'): write_certificate,
 }

@@ -337,6 +337,42 @@ def test_plugins_one_per_name_and_scope(core):
     assert replaced.status_code == 200 and replaced.json()['config'] == {'hour': 9}
 
 
+def test_consumer_group_membership(core):
+    api, prefix = core
+    alice = created(api.post(prefix + '/consumers', {'username': 'alice'}))
+    bob = created(api.post(prefix + '/consumers', {'username': 'bob', 'custom_id': 'b-1'}))
+    gold = created(api.post(prefix + '/consumer_groups', {'name': 'gold'}))
+    created(api.post(prefix + '/consumer_groups', {'name': 'silver'}))
+
+    added = created(api.post(prefix + '/consumer_groups/gold/consumers', {'consumer': 'alice'}))
+    assert added == {'consumer_group': gold, 'consumers': [alice]}
+    conflict = kong_error(api.post(prefix + '/consumer_groups/gold/consumers', {'consumer': alice['id']}), 409)
+    assert conflict['code'] == 6
+    assert kong_error(api.post(prefix + '/consumer_groups/gold/consumers', {'consumer': 'nobody'}), 404)['code'] == 5
+    assert kong_error(api.post(prefix + '/consumer_groups/gold/consumers', {}))['code'] == 3
+    assert created(api.post(prefix + '/consumers/bob/consumer_groups', {'group': 'gold'})) == {'consumer': bob, 'consumer_groups': [gold]}
+    created(api.post(prefix + '/consumers/bob/consumer_groups', {'group': 'silver'}))
+    kong_error(api.post(prefix + '/consumers/bob/consumer_groups', {'group': 'bronze'}), 404)
+
+    assert [c['username'] for c in api.get(prefix + '/consumer_groups/gold/consumers').json()['data']] == ['alice', 'bob']
+    assert [g['name'] for g in api.get(prefix + '/consumers/%s/consumer_groups' % bob['id']).json()['data']] == ['gold', 'silver']
+    assert api.get(prefix + '/consumer_groups/gold').json() == {'consumer_group': gold}
+    listed = api.get(prefix + '/consumer_groups/' + gold['id'], params={'list_consumers': 'true'}).json()
+    assert [c['username'] for c in listed['consumers']] == ['alice', 'bob']
+
+    assert api.delete(prefix + '/consumer_groups/gold/consumers/bob').status_code == 204
+    assert api.delete(prefix + '/consumer_groups/gold/consumers/bob').status_code == 204
+    kong_error(api.delete(prefix + '/consumer_groups/gold/consumers/nobody'), 404)
+    assert api.delete(prefix + '/consumers/bob/consumer_groups/silver').status_code == 204
+    assert api.get(prefix + '/consumers/bob/consumer_groups').json()['data'] == []
+    assert api.delete(prefix + '/consumer_groups/gold/consumers').status_code == 204
+    kong_error(api.delete(prefix + '/consumer_groups/gold/consumers'), 404)
+
+    created(api.post(prefix + '/consumer_groups/silver/consumers', {'consumer': 'alice'}))
+    assert api.delete(prefix + '/consumers/alice/consumer_groups').status_code == 204
+    assert api.get(prefix + '/consumer_groups/silver/consumers').json()['data'] == []
+
+
 def test_targets_belong_to_their_upstream_and_go_with_it(core):
     api, prefix = core
     created(api.post(prefix + '/upstreams', {'name': 'up-a'}))
@@ -350,6 +386,79 @@ def test_targets_belong_to_their_upstream_and_go_with_it(core):
     assert len(api.get(prefix + '/targets').json()['data']) == 2
     assert api.delete(prefix + '/upstreams/up-a').status_code == 204
     assert [t['upstream']['id'] for t in api.get(prefix + '/targets').json()['data']] == [up_b['id']]
+
+
+def test_certificates_ca_digest_and_snis(core):
+    api, prefix = core
+    ca = created(api.post(prefix + '/ca_certificates', {'cert': CERT}))
+    assert ca['cert_digest'] == CERT_DIGEST
+    duplicate = kong_error(api.post(prefix + '/ca_certificates', {'cert': CERT}))
+    assert duplicate['details'][0]['field'] == 'cert_digest'
+    assert kong_error(api.post(prefix + '/ca_certificates', {'cert': 'garbage'}))['details'][0]['field'] == 'cert'
+
+    certificate = created(api.post(prefix + '/certificates', {'cert': CERT, 'key': KEY, 'snis': ['b.example.com', 'a.example.com']}))
+    assert certificate['key'] == KEY and certificate['snis'] == ['a.example.com', 'b.example.com']
+    assert kong_error(api.post(prefix + '/certificates', {'cert': CERT, 'key': 'nope'}))['details'][0]['field'] == 'key'
+    alt = kong_error(api.post(prefix + '/certificates', {'cert': CERT, 'key': KEY, 'cert_alt': CERT}))
+    assert detail_types(alt) == ['ERROR_TYPE_ENTITY']
+    with_alt = created(api.post(prefix + '/certificates', {'cert': CERT, 'key': KEY, 'cert_alt': CERT, 'key_alt': KEY}))
+    assert with_alt['key_alt'] == KEY and with_alt['snis'] == []
+    kong_error(api.post(prefix + '/certificates', {'cert': CERT, 'key': KEY, 'snis': ['a.example.com']}))
+
+    assert kong_error(api.post(prefix + '/snis', {'name': 'c.example.com'}))['details'][0]['field'] == 'certificate'
+    missing = kong_error(api.post(prefix + '/snis', {'name': 'c.example.com', 'certificate': {'id': MISSING_ID}}))
+    assert detail_types(missing) == ['ERROR_TYPE_REFERENCE']
+    sni = created(api.post(prefix + '/certificates/%s/snis' % certificate['id'], {'name': 'c.example.com'}))
+    assert sni['certificate'] == {'id': certificate['id']}
+    kong_error(api.post(prefix + '/snis', {'name': 'c.example.com', 'certificate': {'id': with_alt['id']}}))
+    assert api.get(prefix + '/snis/c.example.com').json() == sni
+    assert api.get(prefix + '/certificates/' + certificate['id']).json()['snis'] == ['a.example.com', 'b.example.com', 'c.example.com']
+
+    kept = api.put(prefix + '/certificates/' + certificate['id'], {'cert': CERT, 'key': KEY}).json()
+    assert kept['snis'] == ['a.example.com', 'b.example.com', 'c.example.com']
+    replaced = api.put(prefix + '/certificates/' + certificate['id'], {'cert': CERT, 'key': KEY, 'snis': ['a.example.com']}).json()
+    assert replaced['snis'] == ['a.example.com'] and len(api.get(prefix + '/snis').json()['data']) == 1
+
+    service = created(api.post(prefix + '/services', {'name': 'mtls', 'host': 'h', 'client_certificate': {'id': with_alt['id']}}))
+    blocked = kong_error(api.delete(prefix + '/certificates/' + with_alt['id']))
+    assert blocked['name'] == 'foreign key violation'
+    assert api.delete(prefix + '/services/' + service['id']).status_code == 204
+    assert api.delete(prefix + '/certificates/' + certificate['id']).status_code == 204
+    assert api.get(prefix + '/snis').json()['data'] == []
+
+
+def test_vaults_keys_key_sets_and_partials(core):
+    api, prefix = core
+    vault = created(api.post(prefix + '/vaults', {'name': 'env', 'prefix': 'my-env', 'config': {'prefix': 'SECRET_'}}))
+    assert api.get(prefix + '/vaults/my-env').json() == vault
+    kong_error(api.post(prefix + '/vaults', {'name': 'env', 'prefix': 'my-env'}))
+    assert kong_error(api.post(prefix + '/vaults', {'name': 'env', 'prefix': 'Bad_Prefix'}))['details'][0]['field'] == 'prefix'
+
+    key_set = created(api.post(prefix + '/key-sets', {'name': 'signing'}))
+    assert api.get(prefix + '/key-sets/signing').json() == key_set
+    jwk = '{"kid": "k1", "kty": "oct", "k": "c2VjcmV0"}'
+    key = created(api.post(prefix + '/key-sets/signing/keys', {'name': 'k1', 'kid': 'k1', 'jwk': jwk}))
+    assert key['set'] == {'id': key_set['id']} and key['jwk'] == jwk
+    assert detail_types(kong_error(api.post(prefix + '/keys', {'name': 'none', 'kid': 'k9'}))) == ['ERROR_TYPE_ENTITY']
+    both = kong_error(api.post(prefix + '/keys', {'name': 'both', 'kid': 'k1', 'jwk': jwk, 'pem': {'private_key': KEY}}))
+    assert detail_types(both) == ['ERROR_TYPE_ENTITY']
+    assert kong_error(api.post(prefix + '/keys', {'name': 'other-kid', 'kid': 'k2', 'jwk': jwk}))['details'][0]['field'] == 'jwk'
+    kong_error(api.post(prefix + '/keys', {'name': 'same-kid', 'kid': 'k1', 'jwk': jwk, 'set': {'id': key_set['id']}}))
+    pem_key = created(api.post(prefix + '/keys', {'name': 'pem', 'kid': 'k1', 'pem': {'private_key': KEY}}))
+    assert pem_key['pem'] == {'private_key': KEY} and api.get(prefix + '/keys/pem').json() == pem_key
+    assert kong_error(api.post(prefix + '/keys', {'name': 'bad-pem', 'kid': 'k3', 'pem': {'public_key': KEY}}))['details'][0]['field'] == 'pem.public_key'
+    kong_error(api.post(prefix + '/keys', {'kid': 'k4', 'jwk': '{"kid": "k4"}', 'set': {'id': MISSING_ID}}))
+    assert api.delete(prefix + '/key-sets/signing').status_code == 204
+    assert [k['name'] for k in api.get(prefix + '/keys').json()['data']] == ['pem']
+
+    partial = created(api.post(prefix + '/partials', {'name': 'redis', 'type': 'redis-ce', 'config': {'host': 'redis.internal'}}))
+    assert partial['type'] == 'redis-ce' and partial['config']['host'] == 'redis.internal' and partial['config']['port'] == 6379
+    assert kong_error(api.post(prefix + '/partials', {'name': 'bad', 'type': 'nope', 'config': {}}))['message'] == 'validation error'
+    plugin = created(api.post(prefix + '/plugins', {'name': 'rate-limiting', 'partials': [{'id': partial['id']}]}))
+    missing = kong_error(api.post(prefix + '/plugins', {'name': 'cors', 'partials': [{'id': MISSING_ID}]}))
+    assert missing['details'][0]['field'] == 'partials'
+    links = api.get(prefix + '/partials/%s/links' % partial['id']).json()
+    assert links['data'] == [{'id': plugin['id'], 'name': 'rate-limiting'}] and links['count'] == 1
 
 
 def test_credentials_generated_hashed_and_unique(core):
@@ -398,6 +507,29 @@ def test_credentials_generated_hashed_and_unique(core):
     assert [c['group'] for c in api.get(prefix + '/consumers/alice/acls').json()['data']] == ['admins']
     assert len(api.get(prefix + '/key-auths').json()['data']) == 2
     assert api.get(prefix + '/consumers/bob/key-auth/' + generated['id']).status_code == 404
+
+
+def test_consumer_delete_cascades_and_ca_delete_cascades_mtls(core):
+    api, prefix = core
+    alice = created(api.post(prefix + '/consumers', {'username': 'alice'}))
+    created(api.post(prefix + '/consumers', {'username': 'bob'}))
+    created(api.post(prefix + '/consumer_groups', {'name': 'gold'}))
+    ca = created(api.post(prefix + '/ca_certificates', {'cert': CERT}))
+    for path, body in (('key-auth', {}), ('basic-auth', {'username': 'a', 'password': 'p'}), ('hmac-auth', {'username': 'a'}),
+                       ('jwt', {}), ('acls', {'group': 'g'}), ('mtls-auth', {'subject_name': 'a', 'ca_certificate': {'id': ca['id']}}),
+                       ('plugins', {'name': 'cors'})):
+        created(api.post(prefix + '/consumers/alice/' + path, body))
+    created(api.post(prefix + '/consumers/bob/key-auth', {}))
+    created(api.post(prefix + '/consumers/bob/mtls-auth', {'subject_name': 'b', 'ca_certificate': {'id': ca['id']}}))
+    created(api.post(prefix + '/consumer_groups/gold/consumers', {'consumer': 'alice'}))
+
+    assert api.delete(prefix + '/consumers/' + alice['id']).status_code == 204
+    for path in ('acls', 'basic-auths', 'hmac-auths', 'jwts', 'plugins'):
+        assert api.get(prefix + '/' + path).json()['data'] == [], path
+    assert len(api.get(prefix + '/key-auths').json()['data']) == 1
+    assert api.get(prefix + '/consumer_groups/gold/consumers').json()['data'] == []
+    assert api.delete(prefix + '/ca_certificates/' + ca['id']).status_code == 204
+    assert api.get(prefix + '/mtls-auths').json()['data'] == []
 
 
 def test_service_deletes_its_plugins_but_is_blocked_by_routes(core):
