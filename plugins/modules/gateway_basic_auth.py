@@ -28,7 +28,8 @@ options:
   password:
     description:
       - The password clients send with O(username). Required to create a credential.
-      - Write-only; Konnect returns a hash in its place. Sent on create, and afterwards only with O(update_secrets=always).
+      - Write-only; Konnect keeps only a hash and the module never returns it. Sent on create, and afterwards only with
+        O(update_secrets=always).
       - Hidden in Ansible's output and logs (C(no_log)); the diff shows it as C(********).
     type: str
 extends_documentation_fragment:
@@ -93,14 +94,14 @@ gateway_basic_auth:
   description:
     - The basic-auth credential as Konnect returns it after the task (the predicted one in check mode, whose C(id) is null on
       create); an empty dict after a deletion.
-    - C(password) holds the hash Kong stores, never the password itself.
+    - The password is never returned, not even the hash Kong stores; C(password) shows C(********).
   returned: always
   type: dict
   sample:
     id: b2f34145-0343-41a4-9602-4c69dec2f269
     consumer: {id: 84a73fb8-50fc-44a7-a4d5-aa17728ee83f}
     username: billing-batch
-    password: 1c0ea1a4d2bf6ab3c6e6bdf2d3d77d6b0f0a3c1e
+    password: '********'
     tags: [team-billing]
     created_at: 1763892000
 diff:

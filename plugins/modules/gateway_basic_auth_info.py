@@ -66,7 +66,7 @@ RETURN = r'''
 gateway_basic_auths:
   description:
     - The basic-auth credentials found, as Konnect returns them.
-    - C(password) holds the hash Kong stores, never the password itself.
+    - Passwords are never returned, not even the hashes Kong stores; C(password) shows C(********).
   returned: always
   type: list
   elements: dict
@@ -74,7 +74,7 @@ gateway_basic_auths:
     - id: b2f34145-0343-41a4-9602-4c69dec2f269
       consumer: {id: 84a73fb8-50fc-44a7-a4d5-aa17728ee83f}
       username: billing-batch
-      password: 1c0ea1a4d2bf6ab3c6e6bdf2d3d77d6b0f0a3c1e
+      password: '********'
       tags: [team-billing]
       created_at: 1763892000
 '''

@@ -27,8 +27,8 @@ options:
     type: str
   secret:
     description:
-      - The shared secret clients sign requests with. When a credential is created without it, Kong generates one, which
-        Konnect returns in the C(secret) of RV(gateway_hmac_auth).
+      - The shared secret clients sign requests with. When a credential is created without it, Kong generates one; as the
+        module never returns secrets, give it yourself when the client has to be told (see the examples).
       - Write-only for this module; sent on create, and afterwards only with O(update_secrets=always).
       - Hidden in Ansible's output and logs (C(no_log)); the diff shows it as C(********).
     type: str
@@ -58,20 +58,12 @@ EXAMPLES = r'''
     secret: "{{ vault_ledger_sync_hmac_secret }}"
     tags: [team-ledger]
 
-- name: Let Kong generate the secret, and keep it from the first run
+- name: A random secret, created once in a local file that the client's deployment reads as well
   konnect.konnect.gateway_hmac_auth:
     control_plane: prod-eu
     consumer: ledger-sync
     username: ledger-sync-eu
-  register: hmac
-  no_log: true
-
-- name: Store the generated secret for the client
-  ansible.builtin.copy:
-    content: "{{ hmac.gateway_hmac_auth.secret }}"
-    dest: /etc/ledger-sync/hmac.secret
-    mode: '0600'
-  no_log: true
+    secret: "{{ lookup('ansible.builtin.password', 'credentials/ledger-sync-eu.hmac', length=40, chars=['ascii_letters', 'digits']) }}"
 
 - name: Replace the secret in place (reports a change on every run while update_secrets is always)
   konnect.konnect.gateway_hmac_auth:
@@ -109,15 +101,14 @@ gateway_hmac_auth:
   description:
     - The HMAC credential as Konnect returns it after the task (the predicted one in check mode, whose C(id) is null on
       create); an empty dict after a deletion.
-    - Konnect returns the secret in C(secret). Ansible masks the value given in O(secret) wherever it appears in the output;
-      a secret Kong generated is shown, so register the result in a task with C(no_log=true).
+    - The secret is never returned; C(secret) shows C(********).
   returned: always
   type: dict
   sample:
     id: 75695322-e8a0-4109-aed4-5416b0308d85
     consumer: {id: 84a73fb8-50fc-44a7-a4d5-aa17728ee83f}
     username: ledger-sync
-    secret: VALUE_SPECIFIED_IN_NO_LOG_PARAMETER
+    secret: '********'
     tags: [team-ledger]
     created_at: 1763892000
 diff:

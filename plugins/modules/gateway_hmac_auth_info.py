@@ -66,8 +66,7 @@ RETURN = r'''
 gateway_hmac_auths:
   description:
     - The HMAC credentials found, as Konnect returns them.
-    - Konnect returns each credential's shared secret in C(secret). Register the result in a task with C(no_log=true) if
-      the secrets must not appear in the output.
+    - Secrets are never returned; C(secret) shows C(********).
   returned: always
   type: list
   elements: dict
@@ -75,7 +74,7 @@ gateway_hmac_auths:
     - id: 75695322-e8a0-4109-aed4-5416b0308d85
       consumer: {id: 84a73fb8-50fc-44a7-a4d5-aa17728ee83f}
       username: ledger-sync
-      secret: wQazJ304DW5huJklHgUfjfiSyCyTAEDZ
+      secret: '********'
       tags: [team-ledger]
       created_at: 1763892000
 '''

@@ -36,8 +36,8 @@ options:
     choices: [HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512, EdDSA]
   secret:
     description:
-      - The shared secret of the C(HS) algorithms. When a credential is created without it, Kong generates one, which
-        Konnect returns in the C(secret) of RV(gateway_jwt).
+      - The shared secret of the C(HS) algorithms. When a credential is created without it, Kong generates one; as the
+        module never returns secrets, give it yourself when the token issuer has to be told.
       - Write-only for this module; sent on create, and afterwards only with O(update_secrets=always).
       - Hidden in Ansible's output and logs (C(no_log)); the diff shows it as C(********).
     type: str
@@ -118,8 +118,7 @@ gateway_jwt:
   description:
     - The JWT credential as Konnect returns it after the task (the predicted one in check mode, whose C(id) is null on
       create); an empty dict after a deletion.
-    - Konnect returns the shared secret in C(secret). Ansible masks the value given in O(secret) wherever it appears in the
-      output; a secret Kong generated is shown, so register the result in a task with C(no_log=true).
+    - The shared secret is never returned; C(secret) shows C(********).
   returned: always
   type: dict
   sample:
@@ -128,7 +127,7 @@ gateway_jwt:
     key: https://login.acme.example/
     algorithm: RS256
     rsa_public_key: "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA...\n-----END PUBLIC KEY-----"
-    secret: 6r5Vq0yGZkF3ZqkQm8o9W1c2ZtYbJx4N
+    secret: '********'
     tags: [partner]
     created_at: 1763892000
 diff:

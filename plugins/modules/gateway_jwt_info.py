@@ -67,8 +67,7 @@ RETURN = r'''
 gateway_jwts:
   description:
     - The JWT credentials found, as Konnect returns them.
-    - Konnect returns each credential's shared secret in C(secret). Register the result in a task with C(no_log=true) if
-      the secrets must not appear in the output.
+    - Shared secrets are never returned; C(secret) shows C(********).
   returned: always
   type: list
   elements: dict
@@ -78,7 +77,7 @@ gateway_jwts:
       key: https://login.acme.example/
       algorithm: RS256
       rsa_public_key: "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA...\n-----END PUBLIC KEY-----"
-      secret: 6r5Vq0yGZkF3ZqkQm8o9W1c2ZtYbJx4N
+      secret: '********'
       tags: [partner]
       created_at: 1763892000
 '''

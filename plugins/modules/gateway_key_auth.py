@@ -112,14 +112,13 @@ gateway_key_auth:
   description:
     - The key-auth credential as Konnect returns it after the task (the predicted one in check mode, whose C(id) is null on
       create); an empty dict after a deletion.
-    - Konnect returns the key in C(key). Ansible masks the value given in O(key) wherever it appears in the output, but the
-      registered variable holds it.
+    - The key is never returned; C(key) shows C(********).
   returned: always
   type: dict
   sample:
     id: b2f34145-0343-41a4-9602-4c69dec2f269
     consumer: {id: 84a73fb8-50fc-44a7-a4d5-aa17728ee83f}
-    key: VALUE_SPECIFIED_IN_NO_LOG_PARAMETER
+    key: '********'
     ttl: null
     tags: [team-mobile]
     created_at: 1763892000

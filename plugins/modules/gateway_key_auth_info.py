@@ -67,15 +67,14 @@ RETURN = r'''
 gateway_key_auths:
   description:
     - The key-auth credentials (API keys) found, as Konnect returns them.
-    - Each credential carries its key in C(key), as Konnect returns it. Register the result in a task with C(no_log=true)
-      if the keys must not appear in the output.
+    - The keys themselves are never returned; C(key) shows C(********). Look a key up with O(key) to find its credential.
   returned: always
   type: list
   elements: dict
   sample:
     - id: b2f34145-0343-41a4-9602-4c69dec2f269
       consumer: {id: 84a73fb8-50fc-44a7-a4d5-aa17728ee83f}
-      key: IL1deIyHyQA40WpeLeA1bIUXuvTwlGjo
+      key: '********'
       ttl: null
       tags: [team-mobile]
       created_at: 1763892000
