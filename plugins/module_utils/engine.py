@@ -472,7 +472,7 @@ class EntityEngine(object):
         for name, value in desired.items():
             field = self.entity.field(name)
             have = self.current_value(current, name)
-            if field is not None and field.create_only:
+            if field is not None and (field.create_only or not field.compared):
                 continue
             if field is not None and field.kind == LABELS:
                 if full[name] != (have or {}):
@@ -483,6 +483,17 @@ class EntityEngine(object):
             elif not matches(value, have, unordered=bool(field and field.unordered)):
                 changes[name] = value
         return changes
+
+    def hashed_secrets(self):
+        """Secrets Konnect keeps only as a hash must come from the task when the entity is replaced whole."""
+        values = {}
+        for field in self.entity.fields:
+            if field.hashed:
+                if self.params.get(field.name) is None:
+                    raise KonnectParameterError('%s: needed to change this %s, because Konnect keeps only a hash of it and '
+                                                'replaces the whole %s on update.' % (field.name, self.entity.title, self.entity.title))
+                values[field.name] = self.params[field.name]
+        return values
 
     def merged_dicts(self, current, values):
         """Dict fields laid over what Konnect holds: a full-replacement PUT keeps the keys the task does not give."""
@@ -509,6 +520,7 @@ class EntityEngine(object):
     def update_body(self, current, desired, changes):
         if self.entity.update_method == 'PUT':
             body = dict((key, value) for key, value in current.items() if key not in self.entity.read_only and value is not None)
+            body.update(self.hashed_secrets())
             body.update(desired)
             body.update(self.merged_dicts(current, desired))
             body.update(self.full_collections(current, desired))

@@ -38,7 +38,7 @@ class Field(object):
 
     def __init__(self, name, type='str', elements=None, choices=None, create_only=False, secret=False,
                  unordered=False, response_path=None, kind=None, options=None, aliases=None, no_log=None, shown=True,
-                 secret_keys=(), required=False, create_required=False):
+                 secret_keys=(), required=False, create_required=False, hashed=False, compared=True):
         self.name = name
         self.type = type
         self.elements = elements
@@ -55,6 +55,8 @@ class Field(object):
         self.secret_keys = tuple(secret_keys)
         self.required = required
         self.create_required = create_required
+        self.hashed = hashed  # Konnect returns a hash of it: never sent back as it came (a basic-auth password)
+        self.compared = compared  # False for a value Konnect reports changed by time itself (a key-auth ttl)
 
     def option_spec(self):
         spec = {'type': self.type}

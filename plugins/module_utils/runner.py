@@ -232,7 +232,7 @@ class DataPlaneCertificateTask(EntityTask):
         return options
 
     def extra_rules(self):
-        return dict(required_if=[('generate', True, ('cert_path', 'key_path'))], mutually_exclusive=[('cert', 'generate')])
+        return dict(required_if=[('generate', True, ('cert_path', 'key_path'))])
 
     def engine(self, params, client, check_mode, diff_mode):
         return DataPlaneCertificateEngine(params, client, self.registry, check_mode=check_mode, diff_mode=diff_mode)

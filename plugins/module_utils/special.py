@@ -44,8 +44,8 @@ class GroupMembershipEngine(object):
         control_plane = self.registry('control_plane')
         group = self.find_group(control_plane)
         path = MEMBERSHIPS.replace('{group}', group['id'])
-        current = [member['id'] for member in self.client.paginate(path, 'cursor', what='the members of %s' % group.get('name'))]
-        wanted = [self.resolver.resolve_id('members', control_plane, {}, member) for member in self.params.get('members') or []]
+        current = [member['id'].lower() for member in self.client.paginate(path, 'cursor', what='the members of %s' % group.get('name'))]
+        wanted = [identifier.lower() for identifier in self.member_ids(control_plane)]
         if self.params.get('state') == 'absent':
             to_add, to_remove = [], [member for member in wanted if member in current]
         else:
@@ -64,6 +64,17 @@ class GroupMembershipEngine(object):
         if self.diff_mode:
             result['diff'] = {'before': {'members': sorted(current)}, 'after': {'members': sorted(after)}}
         return result
+
+    def member_ids(self, control_plane):
+        """The members' ids; with state absent, a member that does not exist is simply not a member."""
+        identifiers = []
+        for member in self.params.get('members') or []:
+            try:
+                identifiers.append(self.resolver.resolve_id('members', control_plane, {}, member))
+            except KonnectParameterError:
+                if self.params.get('state') != 'absent':
+                    raise
+        return identifiers
 
     def find_group(self, control_plane):
         value = self.params['group']
@@ -102,7 +113,12 @@ class DataPlaneCertificateEngine(object):
         self.generated = False
 
     def run(self):
-        params = dict(self.params, cert=self.certificate())
+        if self.params.get('cert') and self.params.get('generate'):
+            raise KonnectParameterError('cert and generate: give the certificate to pin, or let the task generate one, not both.')
+        absent = self.params.get('state') == 'absent'
+        params = dict(self.params, cert=self.existing_certificate() if absent else self.certificate())
+        if absent and not params['cert'] and not params.get('id'):
+            return {'changed': False, 'dp_client_certificate': {}}  # no certificate given or on disk: nothing to unpin
         engine = EntityEngine(self.registry('dp_client_certificate'), params, self.client, self.registry,
                               check_mode=self.check_mode, diff_mode=self.diff_mode)
         result = engine.run()
@@ -116,28 +132,37 @@ class DataPlaneCertificateEngine(object):
             result['_ansible_no_log'] = True  # the registered result keeps the key; logs and callbacks do not show it
         return result
 
-    def certificate(self):
-        """The PEM to pin: given, read from cert_path, or generated (and written to cert_path and key_path)."""
+    def existing_certificate(self):
+        """The PEM given or found in cert_path (and its key in key_path), or None."""
         if self.params.get('cert'):
             return self.params['cert']
         cert_path, key_path = self.params.get('cert_path'), self.params.get('key_path')
-        if cert_path and os.path.exists(cert_path):
-            with open(cert_path) as handle:
-                cert = handle.read()
-            if key_path and os.path.exists(key_path):
-                with open(key_path) as handle:
-                    self.key = handle.read()
-            return cert
-        if not self.params.get('generate'):
+        if not cert_path or not os.path.exists(cert_path):
+            return None
+        with open(cert_path) as handle:
+            cert = handle.read()
+        if key_path and os.path.exists(key_path):
+            with open(key_path) as handle:
+                self.key = handle.read()
+        return cert
+
+    def certificate(self):
+        """The PEM to pin: given, read from cert_path, or generated (and written to cert_path and key_path)."""
+        existing = self.existing_certificate()
+        if existing:
+            return existing
+        if not self.params.get('id') and not self.params.get('generate'):
             raise KonnectParameterError('cert: give the certificate to pin, a cert_path that exists, or generate: true.')
+        if not self.params.get('generate'):
+            return None  # found by id
         if not HAS_CRYPTOGRAPHY:
             raise KonnectParameterError('generate: generating a certificate needs the Python library cryptography on the host '
                                         'that runs this task.', exception=CRYPTOGRAPHY_IMPORT_ERROR)
         cert, self.key = generate_certificate(self.params.get('common_name') or 'kong-data-plane', self.params.get('valid_days') or 365)
         self.generated = True
         if not self.check_mode:
-            write_private(key_path, self.key)
-            write_private(cert_path, cert)
+            write_private(self.params.get('key_path'), self.key)
+            write_private(self.params.get('cert_path'), cert)
         return cert
 
 

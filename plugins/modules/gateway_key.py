@@ -32,9 +32,9 @@ options:
     type: str
   jwk:
     description:
-      - The key as a JSON Web Key, that is a JSON document given as a string, or a vault reference to one.
+      - The key as a JSON Web Key, a JSON document given as a string or as a dict, or a vault reference to one.
       - Write-only; sent when the key is created, or on every run with O(update_secrets=always).
-    type: str
+    type: json
   pem:
     description:
       - The key pair in PEM format; give the public key, the private key or both.

@@ -60,6 +60,12 @@ options:
         with V(before) and/or V(after), each mapping the phase V(access) to a list of plugin type names.
       - A Kong Gateway Enterprise feature.
     type: dict
+  partials:
+    description:
+      - Partials (shared configuration, see M(konnect.konnect.gateway_partial)) the plugin uses, each a dict with the
+        partial's C(id) and, where a plugin takes several, the C(path) in its configuration it fills.
+    type: list
+    elements: dict
   condition:
     description:
       - An expression that Kong evaluates for each request; the plugin runs only when it is true (up to 1024 characters).

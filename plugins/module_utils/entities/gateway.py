@@ -63,8 +63,9 @@ def core_entity(name, title, path, fields, parents=(), lookup=LOOKUP_PATH, **kwa
     """A Kong gateway entity under a control plane: offset pages, PUT updates, no writes into groups."""
     kwargs.setdefault('filterable', {})
     kwargs.setdefault('update_method', 'PUT')
+    kwargs.setdefault('pagination', 'offset')
     return Entity(name, title, CORE_ENTITIES + path, fields=fields, parents=(ON_CONTROL_PLANE,) + tuple(parents), lookup=lookup,
-                  pagination='offset', writable=writable_control_plane, **kwargs)
+                  writable=writable_control_plane, **kwargs)
 
 
 CONTROL_PLANE = Entity(
@@ -267,6 +268,8 @@ GATEWAY_PARTIAL = core_entity(
 )
 
 ON_CONSUMER = Parent('consumer', 'gateway_consumer')
+JWT_ALGORITHMS = ['ES256', 'ES256K', 'ES384', 'ES512', 'ESB256', 'ESB320', 'ESB384', 'ESB512', 'ESP256', 'ESP384', 'ESP512', 'Ed25519',
+                  'Ed448', 'EdDSA', 'HS256', 'HS384', 'HS512', 'PS256', 'PS384', 'PS512', 'RS256', 'RS384', 'RS512']
 
 
 def credential(name, title, path, fields, key, **kwargs):
@@ -277,17 +280,17 @@ def credential(name, title, path, fields, key, **kwargs):
 
 GATEWAY_ACL = credential('gateway_acl', 'ACL group', 'acls', [Field('group')], 'group')
 GATEWAY_BASIC_AUTH = credential('gateway_basic_auth', 'basic-auth credential', 'basic-auth',
-                                [Field('username'), Field('password', secret=True, create_required=True)], 'username')
+                                [Field('username'), Field('password', secret=True, create_required=True, hashed=True)], 'username')
 GATEWAY_KEY_AUTH = credential('gateway_key_auth', 'key-auth credential', 'key-auth',
-                              [Field('key', secret=True), Field('ttl', type='int')], 'key')
+                              [Field('key', secret=True), Field('ttl', type='int', compared=False)], 'key')
 GATEWAY_HMAC_AUTH = credential('gateway_hmac_auth', 'HMAC credential', 'hmac-auth',
                                [Field('username'), Field('secret', secret=True)], 'username')
 GATEWAY_JWT = credential('gateway_jwt', 'JWT credential', 'jwt',
                          [Field('key'), Field('secret', secret=True), Field('rsa_public_key'),
-                          Field('algorithm', choices=['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512',
-                                                      'PS256', 'PS384', 'PS512', 'EdDSA'])], 'key')
-GATEWAY_MTLS_AUTH = credential('gateway_mtls_auth', 'mTLS credential', 'mtls-auth', [Field('subject_name')], 'subject_name',
-                               references=[Reference('ca_certificate', 'gateway_ca_certificate')])
+                          Field('algorithm', choices=JWT_ALGORITHMS)], 'key')
+GATEWAY_MTLS_AUTH = credential('gateway_mtls_auth', 'mTLS credential', 'mtls-auth', [Field('subject_name')], ('subject_name', 'ca_certificate'),
+                               references=[Reference('ca_certificate', 'gateway_ca_certificate')], nullable_keys=('ca_certificate',),
+                               identified_by=('subject_name',))
 
 CONFIG_STORE = Entity(
     'config_store', 'config store', '/v2/control-planes/{control_plane}/config-stores',
@@ -305,12 +308,14 @@ LUA_PLUGIN_NAME = re.compile(r"""\bname\s*=\s*["']([\w-]+)["']""")
 
 
 def plugin_schema_name(body):
-    """A custom plugin schema is named by the ``name`` its Lua source declares."""
+    """A custom plugin schema is named by the ``name`` its Lua source declares (or by the task's ``name``)."""
     if body.get('lua_schema') is None:
         return body
     match = LUA_PLUGIN_NAME.search(body['lua_schema'])
+    if not match and body.get('name'):
+        return body  # the schema names its plugin through a variable (name = PLUGIN_NAME): the task's name stands
     if not match:
-        raise KonnectParameterError('lua_schema: found no name = "<plugin name>" in the Lua schema.')
+        raise KonnectParameterError('lua_schema: found no name = "<plugin name>" in the Lua schema; give name as well.')
     if body.get('name') not in (None, match.group(1)):
         raise KonnectParameterError('name: %r, but the Lua schema declares %r.' % (body['name'], match.group(1)))
     body['name'] = match.group(1)
@@ -320,7 +325,8 @@ def plugin_schema_name(body):
 CUSTOM_PLUGIN_SCHEMA = core_entity(
     'custom_plugin_schema', 'custom plugin schema', '/plugin-schemas',
     fields=[Field('name'), Field('lua_schema', create_required=True)], key='name', item_key='name', prepare=plugin_schema_name,
-    create_fields=('lua_schema',), update_fields=('lua_schema',), response_key='item',
+    create_fields=('lua_schema',), update_fields=('lua_schema',), response_key='item', pagination='cursor',
+    identified_by=('name', 'lua_schema'),
 )
 
 

@@ -40,7 +40,7 @@ class FakeKonnect(object):
 
     def _find(self, collection, ident):
         for item in self.store.get(collection, []):
-            if ident in (item.get('id'), item.get('name')):
+            if ident in (item.get('id'), item.get('name'), item.get('username')):
                 return item
         return None
 

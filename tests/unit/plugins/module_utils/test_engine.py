@@ -173,3 +173,22 @@ def test_no_gateway_writes_into_groups_or_ingress_managed_control_planes(konnect
     with pytest.raises(KonnectParameterError, match=words):
         run('gateway_service', {'control_plane': CP_ID, 'name': 'orders', 'host': 'h'}, konnect, check_mode=True)
     assert konnect.writes() == []
+
+
+def test_a_hashed_secret_must_be_given_to_replace_the_credential(konnect):
+    consumers = '/v2/control-planes/%s/core-entities/consumers' % CP_ID
+    konnect.seed(consumers, {'id': 'c1', 'username': 'ann'})
+    basic = consumers + '/c1/basic-auth'
+    konnect.seed(basic, {'id': 'b1', 'username': 'ann', 'password': 'hash-of-the-password', 'tags': []})
+    with pytest.raises(KonnectParameterError, match='password: needed to change'):
+        run('gateway_basic_auth', {'control_plane': CP_ID, 'consumer': 'ann', 'username': 'ann', 'tags': ['x']}, konnect)
+    result = run('gateway_basic_auth', {'control_plane': CP_ID, 'consumer': 'ann', 'username': 'ann', 'password': 'pw', 'tags': ['x']}, konnect)
+    assert result['changed'] and konnect.writes()[-1][2]['password'] == 'pw'  # never the stored hash
+    assert result['gateway_basic_auth']['password'] == '********'
+
+
+def test_a_value_konnect_counts_down_is_not_compared(konnect):
+    consumers = '/v2/control-planes/%s/core-entities/consumers' % CP_ID
+    konnect.seed(consumers, {'id': 'c1', 'username': 'ann'})
+    konnect.seed(consumers + '/c1/key-auth', {'id': 'k1', 'key': 'secret-key', 'ttl': 3599})
+    assert not run('gateway_key_auth', {'control_plane': CP_ID, 'consumer': 'ann', 'key': 'secret-key', 'ttl': 3600}, konnect)['changed']

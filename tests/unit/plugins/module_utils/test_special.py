@@ -90,3 +90,11 @@ def test_a_generated_certificate_is_written_once_pinned_and_reused(tmp_path):
 def test_without_a_certificate_or_generate_the_task_says_what_to_give():
     with pytest.raises(KonnectParameterError, match='generate: true'):
         DataPlaneCertificateEngine({'control_plane': CP_ID, 'state': 'present'}, GroupKonnect(), ENTITIES.get).run()
+
+
+def test_removing_a_pinned_certificate_never_generates_one(tmp_path):
+    konnect = GroupKonnect()
+    params = {'control_plane': CP_ID, 'generate': True, 'cert_path': str(tmp_path / 'dp.crt'), 'key_path': str(tmp_path / 'dp.key'),
+              'state': 'absent'}
+    result = DataPlaneCertificateEngine(params, konnect, ENTITIES.get).run()
+    assert not result['changed'] and not os.path.exists(params['key_path']) and konnect.writes() == []
