@@ -25,7 +25,12 @@ from ansible_collections.konnect.konnect.plugins.module_utils.compare import (
     set_path,
 )
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, LOOKUP_FILTER, LOOKUP_PATH, TAGS, looks_like_id
-from ansible_collections.konnect.konnect.plugins.module_utils.errors import AmbiguousWriteError, KonnectError, KonnectParameterError
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import (
+    AmbiguousWriteError,
+    KonnectApiError,
+    KonnectError,
+    KonnectParameterError,
+)
 
 HIDDEN = '********'
 
@@ -131,7 +136,15 @@ class EntityEngine(object):
             if state == 'absent':
                 return self.result(False, None, None)  # a parent or reference that does not exist: nothing to delete
             raise
-        current = self.find_current(desired)
+        try:
+            current = self.find_current(desired)
+        except KonnectApiError as exc:
+            if exc.status != 404 or not self.unverified_parents:
+                raise
+            if state == 'absent':
+                return self.result(False, None, None)  # the parent given by id does not exist, so neither does this
+            self.verify_parents()  # says which parent does not exist
+            raise
         if state == 'absent':
             return self.ensure_absent(current)
         if current is None and self.params.get('id'):
@@ -306,6 +319,7 @@ class EntityEngine(object):
                 body[field.name] = desired_tags([], body[field.name], True)
         predicted = self.predict({'id': None}, desired, list(desired))
         self.verify_parents()
+        self.verify_references()
         self.check_writable()
         if self.check_mode:
             return self.result(True, None, predicted)
@@ -355,6 +369,15 @@ class EntityEngine(object):
                     raise KonnectParameterError('%s: no %s with id %s was found.' % (
                         parent.option, parent_entity.title, self.scope[parent.path_param]))
             scope[parent.path_param] = self.scope.get(parent.path_param)
+
+    def verify_references(self):
+        """A referenced entity given by id was trusted; make sure it exists before creating something that points to it."""
+        for reference in self.entity.references:
+            value = self.params.get(reference.option)
+            if reference.entity and looks_like_id(value):
+                target = self.registry(reference.entity)
+                if self.resolver.get_by_id(target, self.scope, value) is None:
+                    raise KonnectParameterError('%s: no %s with id %s was found.' % (reference.option, target.title, value))
 
     def post_once(self, body, replacing=None):
         """Create without ever creating twice: after an ambiguous failure, look before trying again."""
@@ -640,10 +663,21 @@ class InfoEngine(object):
             value = self.params.get(parent.option)
             if value is not None:
                 scope[parent.path_param] = self.resolver.resolve_id(parent.option, self.registry(parent.entity), scope, value)
-        items = [redact(self.entity, item) for item in self.read(scope)]
+        try:
+            items = [redact(self.entity, item) for item in self.read(scope)]
+        except KonnectApiError as exc:
+            if exc.status == 404:
+                self.explain_missing_parent(scope)
+            raise
         if self.entity.enrich:
             items = self.entity.enrich(self.client, scope, items)
         return {'changed': False, self.entity.plural: items}
+
+    def explain_missing_parent(self, scope):
+        for parent in self.entity.parents:
+            parent_entity = self.registry(parent.entity)
+            if self.resolver.get_by_id(parent_entity, scope, scope[parent.path_param]) is None:
+                raise KonnectParameterError('%s: no %s with id %s was found.' % (parent.option, parent_entity.title, scope[parent.path_param]))
 
     def read(self, scope):
         if self.entity.singleton:
@@ -654,8 +688,9 @@ class InfoEngine(object):
         if self.params.get('id'):
             found = self.resolver.get_by_id(self.entity, scope, self.params['id'])
             return [found] if found else []
-        if self.entity.key_field and self.params.get(self.entity.key) is not None:
-            return self.resolver.find_all(self.entity, scope, {self.entity.key: self.params[self.entity.key]})
+        lookup = self.entity.lookup_field
+        if lookup and self.params.get(lookup.name) is not None:
+            return self.resolver.find_all(self.entity, scope, {lookup.name: self.params[lookup.name]})
         server, local = self.split_filters(self.params.get('filters') or {})
         items = self.client.paginate(self.entity.collection_path(scope), self.entity.pagination, server, what=self.entity.plural)
         return [item for item in items if all(filter_matches(item, name, op, value) for name, op, value in local)]

@@ -224,6 +224,13 @@ class Entity(object):
     def key_field(self):
         return self.field(self.key) if len(self.keys) == 1 else None
 
+    @property
+    def lookup_field(self):
+        """The field an ``_info`` module finds entities by: the natural key, or the first of the fields that identify it."""
+        if self.key_field:
+            return self.key_field
+        return self.field(self.identified_by[0]) if self.identified_by else None
+
     def fields_of_kind(self, kind):
         return [field for field in self.fields if field.kind == kind]
 

@@ -148,17 +148,18 @@ class InfoTask(_Task):
         if self.entity.singleton:
             return {}
         options = {'id': dict(type='str'), 'filters': dict(type='dict')}
-        if self.entity.key_field:
-            key_spec = dict(self.entity.key_field.option_spec())
+        lookup = self.entity.lookup_field
+        if lookup:
+            key_spec = dict(lookup.option_spec())
             key_spec.pop('choices', None)
             key_spec.pop('required', None)
-            options[self.entity.key] = key_spec
+            options[lookup.name] = key_spec
         return options
 
     def extra_rules(self):
         if self.entity.singleton:
             return {}
-        exclusive = ['id', 'filters'] + ([self.entity.key] if self.entity.key_field else [])
+        exclusive = ['id', 'filters'] + ([self.entity.lookup_field.name] if self.entity.lookup_field else [])
         return dict(mutually_exclusive=[tuple(exclusive)])
 
     def engine(self, params, client, check_mode, diff_mode):

@@ -30,10 +30,11 @@ options:
   algorithm:
     description:
       - The algorithm tokens are signed with. Kong uses V(HS256) when it is not set.
-      - The C(HS) algorithms check the signature with O(secret); the others (C(RS), C(PS), C(ES), V(EdDSA)) with
+      - The C(HS) algorithms check the signature with O(secret); the others (C(RS), C(PS), C(ES), C(Ed)) with
         O(rsa_public_key), which Kong then requires.
     type: str
-    choices: [HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512, EdDSA]
+    choices: [ES256, ES256K, ES384, ES512, ESB256, ESB320, ESB384, ESB512, ESP256, ESP384, ESP512, Ed25519, Ed448, EdDSA,
+              HS256, HS384, HS512, PS256, PS384, PS512, RS256, RS384, RS512]
   secret:
     description:
       - The shared secret of the C(HS) algorithms. When a credential is created without it, Kong generates one; as the

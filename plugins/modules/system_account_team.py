@@ -26,7 +26,7 @@ options:
   id:
     description:
       - The member's system account id, to find the membership without O(system_account).
-      - Konnect cannot read one membership by id, so a task that sets this fails; give the id as O(system_account) instead.
+      - Konnect has no way to read one membership, so the member is looked for among the team's members.
     type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
@@ -62,9 +62,9 @@ EXAMPLES = r'''
 RETURN = r'''
 system_account_team:
   description:
-    - The member as the team lists it (a system account) when the account already was a member.
-    - Konnect answers an addition without a body, so right after the account was added this is an empty dict (in check
-      mode, just the account's C(id)). It is also empty after a removal.
+    - The member as the team lists it (a system account).
+    - Konnect answers an addition without a body, so the module reads the new member back; in check mode this is just the
+      account's C(id). It is an empty dict after a removal.
   returned: always
   type: dict
   sample:

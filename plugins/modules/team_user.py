@@ -25,7 +25,7 @@ options:
   id:
     description:
       - The member's user id, to find the membership without O(user).
-      - Konnect cannot read one membership by id, so a task that sets this fails; give the id as O(user) instead.
+      - Konnect has no way to read one membership, so the member is looked for among the team's members.
     type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
@@ -68,9 +68,9 @@ EXAMPLES = r'''
 RETURN = r'''
 team_user:
   description:
-    - The member as the team lists it (a user) when the user already was a member.
-    - Konnect answers an addition without a body, so right after the user was added this is an empty dict (in check mode,
-      just the user's C(id)). It is also empty after a removal.
+    - The member as the team lists it (a user).
+    - Konnect answers an addition without a body, so the module reads the new member back; in check mode this is just the
+      user's C(id). It is an empty dict after a removal.
   returned: always
   type: dict
   sample:

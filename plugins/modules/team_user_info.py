@@ -19,7 +19,7 @@ options:
   id:
     description:
       - A member's user id.
-      - Konnect cannot read one membership by id, so a task that sets this fails; use O(filters) with C(id) instead.
+      - Konnect has no way to read one membership, so the member is looked for among the team's members.
       - Mutually exclusive with O(filters).
     type: str
   filters:

@@ -526,8 +526,16 @@ def singleton_key(call, path):
 
 def get_singleton(call):
     path = resolve_path(call)
+    if created_on_demand(call) and singleton_key(call, path) not in call.partition.singletons:
+        raise not_found()
     document = singleton_document(call, path)
     return Response(call.op.success_status, call.schemas.strip_write_only(document, call.op.response_schema or {}))
+
+
+def created_on_demand(call):
+    """A singleton whose GET declares a 404 (an organization's IP allow list) does not exist until a PUT creates it."""
+    read = call.route.ops.get('GET')
+    return read is not None and 404 in read.error_statuses and 'PUT' in call.route.ops
 
 
 def singleton_document(call, path):
@@ -540,6 +548,11 @@ def write_singleton(call):
     path = resolve_path(call)
     body = validated_body(call) or {}
     key = singleton_key(call, path)
+    exists = key in call.partition.singletons
+    if created_on_demand(call) and call.method == 'PUT' and exists and 409 in call.op.error_statuses:
+        raise ApiError(409, 'It already exists; update it with PATCH.')
+    if created_on_demand(call) and call.method == 'PATCH' and not exists:
+        raise not_found()
     if call.method == 'PUT':
         document = copy.deepcopy(body)
     else:

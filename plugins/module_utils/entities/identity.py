@@ -52,11 +52,23 @@ TEAM = Entity(
     filterable={'name': ('eq', 'contains')}, labels_nullable=True,
 )
 
+
+def lower_case(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+def lower_case_email(body):
+    """Email addresses are compared without regard to case; Konnect is asked about (and invites) the lower-case form."""
+    if isinstance(body.get('email'), str):
+        body['email'] = body['email'].lower()
+    return body
+
+
 USER = Entity(
     'user', 'user', '/v3/users',
     fields=[Field('email', create_only=True), Field('full_name'), Field('preferred_name')],
     key='email', lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH', recreatable=False,
-    create_path='/v3/invites', create_fields=('email',),
+    create_path='/v3/invites', create_fields=('email',), prepare=lower_case_email, match_values=lower_case,
     filterable={'id': ('eq',), 'email': ('eq', 'contains'), 'full_name': ('eq', 'contains'), 'active': (PLAIN,)},
     extras=lambda user: {'pending': not user.get('active', False)},
 )

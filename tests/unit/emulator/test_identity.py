@@ -504,9 +504,11 @@ def test_impersonation_settings(api):
 def test_ip_allow_list(api):
     organization = api.get('/v3/organizations/me').json()
     path = '/v3/organizations/%s/ip-allow-list' % organization['id']
-    assert api.get(path).json() == {'enabled': False, 'allowed_ips': []}
+    assert_problem(api.get(path), 404)  # GET declares a 404: there is none until a PUT creates it
+    assert_problem(api.patch(path, {'enabled': False}), 404)
     put = api.put(path, {'enabled': True, 'allowed_ips': ['192.168.1.1', '10.0.0.0/8']})
     assert put.status_code == 201 and put.json() == {'enabled': True, 'allowed_ips': ['192.168.1.1', '10.0.0.0/8']}
+    assert_problem(api.put(path, {'enabled': True, 'allowed_ips': ['10.0.0.1']}), 409)  # PUT declares a 409
     assert api.patch(path, {'enabled': False}).json() == {'enabled': False, 'allowed_ips': ['192.168.1.1', '10.0.0.0/8']}
     assert rules_by_field(assert_problem(api.put(path, {'enabled': True}), 400)) == {'allowed_ips': 'required'}
     assert_problem(api.patch(path, {}), 400)
@@ -571,4 +573,5 @@ def test_answers_match_the_response_schemas(fresh_emulator, api):
     org = '/v3/organizations/%s' % organization['id']
     conforms(api.get(org + '/personal-access-tokens'), 'GET', '/v3/organizations/{organizationId}/personal-access-tokens')
     conforms(api.get(org + '/personal-access-token-settings'), 'GET', '/v3/organizations/{organizationId}/personal-access-token-settings')
+    conforms(api.put(org + '/ip-allow-list', {'enabled': True, 'allowed_ips': ['10.0.0.1']}), 'PUT', '/v3/organizations/{organizationId}/ip-allow-list')
     conforms(api.get(org + '/ip-allow-list'), 'GET', '/v3/organizations/{organizationId}/ip-allow-list')
