@@ -43,7 +43,7 @@ LEGACY_LOGIN_PATH = '/kauth/api/v1/authenticate'
 # API families served only by the global host; every other path goes to the chosen region.
 GLOBAL_PATH_PREFIXES = (
     '/v3/users', '/v3/invites', '/v3/teams', '/v3/roles', '/v3/portal-roles', '/v3/system-accounts',
-    '/v3/identity-provider', '/v3/authentication-settings', '/v3/authenticate', '/v3/organizations',
+    '/v3/identity-provider', '/v3/identity-providers', '/v3/authentication-settings', '/v3/authenticate', '/v3/organizations',
     '/v2/cloud-gateways', '/v0/serverless-cloud-gateways', '/v1/notifications', '/kauth/',
 )
 
@@ -288,6 +288,9 @@ class KonnectClient(object):
         seen_pages = 0
         while True:
             body = self.get(path, params=params, what=what, region=region).body or {}
+            if isinstance(body, list):  # a few lists are a bare JSON array (identity providers): one page
+                yield from body
+                return
             items = body.get('data', body.get('items', [])) or []
             yield from items
             seen_pages += 1

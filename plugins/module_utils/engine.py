@@ -475,7 +475,8 @@ class EntityEngine(object):
                 continue  # equal, or not returned by Konnect so it cannot be compared
             if self.entity.rotation:
                 # A token's expiry is fixed when it is minted; a new expiry means a new token, on request only.
-                if self.current_value(current, field.name) is not None:
+                have = self.current_value(current, field.name)
+                if have is not None and parse_time(have) != parse_time(desired[field.name]):
                     self.client.warn('%s: %s keeps %s %s; set rotate: true to replace it with one that has the new value.' % (
                         field.name, self.describe_current(current), field.name, self.current_value(current, field.name)))
                 continue
@@ -556,6 +557,10 @@ class EntityEngine(object):
                     removed = set(self.current_value(current, field.name) or {}) - set(body[field.name])
                     body[field.name] = dict(body[field.name], **dict.fromkeys(removed))
         if self.params.get('update_secrets') == 'always':
+            # a write-only key travels inside its dict, which Konnect takes whole (an identity provider's config)
+            for name in self.secret_values():
+                if self.entity.field(name).secret_keys and name not in body and name in desired:
+                    body[name] = desired[name]
             return self.with_secrets(body)
         # A dict field is sent whole; the write-only keys the task gives travel with it so that they are not lost.
         nested = dict((name, value) for name, value in self.secret_values().items()
