@@ -232,6 +232,8 @@ class EntityEngine(object):
     # -- present ---------------------------------------------------------------------------------
 
     def ensure_present(self, current, desired):
+        if current is None and self.entity.singleton and not desired:
+            return self.result(False, None, None)  # a singleton that does not exist yet, and the task asks for nothing
         if current is None:
             return self.create(desired)
         if self.should_rotate(current):
