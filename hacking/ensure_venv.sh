@@ -33,4 +33,4 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 "$VENV/bin/python" -m pip install -q -U pip
 "$VENV/bin/python" -m pip install -q -r "$ROOT/requirements-dev.txt"
 echo "$want" >"$STAMP"
-"$VENV/bin/ansible" --version | head -n 1
+"$VENV/bin/ansible" --version | sed -n 1p  # sed reads everything: head would break the pipe under pipefail
