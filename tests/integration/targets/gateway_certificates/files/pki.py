@@ -4,8 +4,8 @@
 """Throw-away test PKI, made at run time (no private key is ever committed); prints it as JSON.
 
 ca_cert/ca_key: a self-signed CA; cert_a/key_a: RSA, signed by the CA; cert_b/key_b: ECDSA P-256, signed by
-the CA; public_a: the public half of key_a; ca_digest: sha256 hex of the CA certificate's DER (Kong's cert_digest).
-Runs with the controller's Python, whose ansible-core always brings ``cryptography``.
+the CA; public_a, public_b: the public halves of key_a and key_b; ca_digest: sha256 hex of the CA certificate's
+DER (Kong's cert_digest). Runs with the controller's Python, whose ansible-core always brings ``cryptography``.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ def main():
                                                      serialization.PublicFormat.SubjectPublicKeyInfo).decode(),
         'cert_b': cert_b.public_bytes(serialization.Encoding.PEM).decode(),
         'key_b': pem_key(key_b),
+        'public_b': key_b.public_key().public_bytes(serialization.Encoding.PEM,
+                                                     serialization.PublicFormat.SubjectPublicKeyInfo).decode(),
     }))
 
 
