@@ -25,6 +25,10 @@ def pem_key(key):
                              serialization.NoEncryption()).decode()
 
 
+def pem_public(key):
+    return key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+
 def certificate(common_name, key, issuer_name=None, issuer_key=None, ca=False):
     now = datetime.datetime.now(datetime.timezone.utc)
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
@@ -50,12 +54,10 @@ def main():
         'ca_digest': hashlib.sha256(ca.public_bytes(serialization.Encoding.DER)).hexdigest(),
         'cert_a': cert_a.public_bytes(serialization.Encoding.PEM).decode(),
         'key_a': pem_key(key_a),
-        'public_a': key_a.public_key().public_bytes(serialization.Encoding.PEM,
-                                                     serialization.PublicFormat.SubjectPublicKeyInfo).decode(),
+        'public_a': pem_public(key_a),
         'cert_b': cert_b.public_bytes(serialization.Encoding.PEM).decode(),
         'key_b': pem_key(key_b),
-        'public_b': key_b.public_key().public_bytes(serialization.Encoding.PEM,
-                                                     serialization.PublicFormat.SubjectPublicKeyInfo).decode(),
+        'public_b': pem_public(key_b),
     }))
 
 
