@@ -506,6 +506,8 @@ class EntityEngine(object):
             elif field is not None and field.kind == TAGS:
                 if not same_set(full[name], have):
                     changes[name] = full[name]
+            elif name in self.entity.keys and self.entity.match_values(value) == self.entity.match_values(have):
+                continue  # a natural key is equal as Konnect compares it (a PEM with other white space)
             elif not matches(value, have, unordered=bool(field and field.unordered)):
                 changes[name] = value
         return changes
@@ -622,7 +624,8 @@ class EntityEngine(object):
                 view[name] = self.current_value(obj, name)
         for reference in self.entity.references:
             if self.params.get(reference.option) is not None:
-                view[reference.option] = reference.current(obj)
+                current = reference.current(obj)
+                view[reference.option] = current if current is not None else get_path(obj, self.entity.match_path(reference.body_field))
         return view
 
 
