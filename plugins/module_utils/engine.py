@@ -101,10 +101,15 @@ def _same_key(have, want):
 
 
 def _describe_key(key_values):
-    """A natural key as words: its value, or ``field=value, ...`` for a composite key."""
+    """A natural key as words: its value, or ``field=value, ...`` for a composite key (long values shortened)."""
     if len(key_values) == 1:
-        return str(next(iter(key_values.values())))
-    return ', '.join('%s=%s' % item for item in sorted(key_values.items()))
+        return _short(next(iter(key_values.values())))
+    return ', '.join('%s=%s' % (name, _short(value)) for name, value in sorted(key_values.items()))
+
+
+def _short(value):
+    text = str(value).strip()
+    return text if len(text) <= 60 else text[:40].strip() + '...' + text[-12:].strip()
 
 
 class EntityEngine(object):

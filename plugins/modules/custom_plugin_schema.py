@@ -33,8 +33,8 @@ options:
     description:
       - The Lua source of the plugin's C(schema.lua), for example read with the C(ansible.builtin.file) lookup. Required to
         upload a schema.
-      - The plugin's name is read from the first C(name = "...") in it, which must be a quoted string (a schema that sets
-        C(name) from a variable is refused).
+      - The plugin's name is read from the first C(name = "...") in it. A schema that sets C(name) from a variable needs
+        O(name) as well; Konnect itself must then be able to read the name from the schema.
       - Compared as text with the schema Konnect holds; any difference uploads the new schema in place.
     type: str
   state:
