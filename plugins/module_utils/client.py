@@ -186,7 +186,7 @@ class KonnectClient(object):
 
     # -- requests -------------------------------------------------------------------------------
 
-    def request(self, method, path, params=None, body=None, what=None, expected=None, region=None):
+    def request(self, method, path, params=None, body=None, what=None, expected=None, region=None, verb=None):
         """Send one API call, retrying what is safe to retry; return a Response or raise KonnectApiError.
 
         ``expected`` lists statuses the caller handles itself (for example 404 on a lookup).
@@ -219,7 +219,7 @@ class KonnectClient(object):
                 continue
             if response.status in RETRYABLE_STATUSES and method not in IDEMPOTENT_METHODS:
                 raise AmbiguousWriteError('%s %s answered %d; it may or may not have been applied.' % (method, path, response.status))
-            raise KonnectApiError(response.status, method, path, response.body, what=what, secrets=self._secrets)
+            raise KonnectApiError(response.status, method, path, response.body, what=what, secrets=self._secrets, verb=verb)
 
     def _should_retry(self, method, status):
         if status == 429:

@@ -515,6 +515,11 @@ class EntityEngine(object):
                 continue  # a natural key is equal as Konnect compares it (a PEM with other white space)
             elif not matches(value, have, unordered=bool(field and field.unordered)):
                 changes[name] = value
+        if self.entity.exclusive_references and any(reference.body_field in desired for reference in self.entity.references):
+            # the scope is what the task gives; a task that gives none leaves it as it is
+            for reference in self.entity.references:
+                if reference.body_field not in desired and reference.current(current) is not None:
+                    changes[reference.body_field] = None
         return changes
 
     def hashed_secrets(self):
@@ -559,6 +564,7 @@ class EntityEngine(object):
             body.update(self.full_collections(current, desired))
             body.update(changes)
             body.update(self.merged_dicts(current, changes))
+            body = dict((key, value) for key, value in body.items() if value is not None)  # replaced whole: left out is unset
         else:
             body = dict(changes)
             for field in self.entity.fields_of_kind(LABELS):

@@ -162,7 +162,7 @@ class Entity(object):
                  singleton=False, create_path=None, create_fields=None, create_method='POST', rotation=None, extras=None,
                  scope=None, reader=None, item_readable=True, recreatable=True, create_requires_one_of=(),
                  nullable_keys=(), key_choice=None, item_key='id', update_fields=None, writable=None, enrich=None,
-                 match_paths=None, response_key=None, match_values=None, identified_by=None):
+                 match_paths=None, response_key=None, match_values=None, identified_by=None, exclusive_references=False):
         self.name = name
         self.title = title
         self.plural = plural or name + 's'
@@ -198,6 +198,7 @@ class Entity(object):
         self.response_key = response_key
         self.match_values = match_values or (lambda value: value)
         self.identified_by = identified_by
+        self.exclusive_references = exclusive_references  # references given are the whole scope (a plugin's)
         self.writable = writable
         self.enrich = enrich
 

@@ -34,12 +34,12 @@ class AmbiguousWriteError(KonnectError):
 class KonnectApiError(KonnectError):
     """Konnect answered with an error status."""
 
-    def __init__(self, status, method, path, body, what=None, secrets=()):
+    def __init__(self, status, method, path, body, what=None, secrets=(), verb=None):
         self.status = status
         self.method = method
         self.path = path
         self.body = body
-        text = describe_api_error(status, method, path, body, what)
+        text = describe_api_error(status, method, path, body, what, verb)
         for secret in secrets:
             if secret:
                 text = text.replace(secret, HIDDEN)
@@ -56,24 +56,25 @@ def trace_id(body):
     return None
 
 
-def describe_api_error(status, method, path, body, what=None):
+def describe_api_error(status, method, path, body, what=None, verb=None):
     """One readable sentence from a problem+json or a Kong-admin style error body."""
     subject = what or path
+    verb = verb or _VERBS.get(method, method.lower())
     reason = error_reason(body)
     if status == 401:
         text = ('Konnect rejected the credentials (401 Unauthorized) for %s %s: the token is missing, invalid or expired. '
                 'Check konnect_token (or KONNECT_TOKEN / KONNECT_SPAT).' % (method, path))
     elif status == 403:
         text = ('The token lacks the permission to %s %s (403 Forbidden). Give its user or system account a role that allows it.'
-                % (_VERBS.get(method, method.lower()), subject))
+                % (verb, subject))
     elif status == 404:
         text = 'Konnect found no %s (404 Not Found on %s %s).' % (subject, method, path)
     elif status == 409:
-        text = 'Konnect refused to %s %s: conflict (409).' % (_VERBS.get(method, method.lower()), subject)
+        text = 'Konnect refused to %s %s: conflict (409).' % (verb, subject)
     elif status == 429:
         text = 'Konnect kept rate-limiting %s %s (429 Too Many Requests) after all retries.' % (method, path)
     else:
-        text = 'Konnect refused to %s %s (%s on %s %s).' % (_VERBS.get(method, method.lower()), subject, status, method, path)
+        text = 'Konnect refused to %s %s (%s on %s %s).' % (verb, subject, status, method, path)
     if reason:
         text += ' ' + reason
     trace = trace_id(body)

@@ -23,7 +23,7 @@ except ImportError:
 
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, Resolver
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import looks_like_id
-from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectApiError, KonnectParameterError
 
 GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
 MEMBERSHIPS = '/v2/control-planes/{group}/group-memberships'
@@ -44,7 +44,7 @@ class GroupMembershipEngine(object):
         control_plane = self.registry('control_plane')
         group = self.find_group(control_plane)
         path = MEMBERSHIPS.replace('{group}', group['id'])
-        current = [member['id'].lower() for member in self.client.paginate(path, 'cursor', what='the members of %s' % group.get('name'))]
+        current = self.current_members(control_plane, group, path)
         wanted = [identifier.lower() for identifier in self.member_ids(control_plane)]
         if self.params.get('state') == 'absent':
             to_add, to_remove = [], [member for member in wanted if member in current]
@@ -52,13 +52,13 @@ class GroupMembershipEngine(object):
             to_add = [member for member in wanted if member not in current]
             to_remove = [member for member in current if member not in wanted] if self.params.get('exclusive') else []
         after = [member for member in current if member not in to_remove] + to_add
+        what = "the members of control plane group '%s'" % group.get('name')
         if not self.check_mode:
             if to_add:
-                self.client.request('POST', path + '/add', body={'members': [{'id': member} for member in to_add]},
-                                    what="control plane group '%s'" % group.get('name'))
+                self.client.request('POST', path + '/add', body={'members': [{'id': member} for member in to_add]}, what=what, verb='add to')
             if to_remove:
-                self.client.request('POST', path + '/remove', body={'members': [{'id': member} for member in to_remove]},
-                                    what="control plane group '%s'" % group.get('name'))
+                self.client.request('POST', path + '/remove', body={'members': [{'id': member} for member in to_remove]}, what=what,
+                                    verb='remove from')
         result = {'changed': bool(to_add or to_remove),
                   'control_plane_membership': {'group': group['id'], 'members': after, 'added': to_add, 'removed': to_remove}}
         if self.diff_mode:
@@ -76,10 +76,23 @@ class GroupMembershipEngine(object):
                     raise
         return identifiers
 
+    def current_members(self, control_plane, group, path):
+        """The member ids; a group given by id is first read only if Konnect refuses to list its members."""
+        try:
+            return [member['id'].lower() for member in self.client.paginate(path, 'cursor', what='the members of %s' % group.get('name'))]
+        except KonnectApiError as exc:
+            if exc.status in (400, 404) and 'config' not in group:
+                self.check_group(self.resolver.get_by_id(control_plane, {}, group['id']), group['id'])
+            raise
+
     def find_group(self, control_plane):
         value = self.params['group']
-        group = (self.resolver.get_by_id(control_plane, {}, value) if looks_like_id(value)
-                 else self.resolver.find_by_key(control_plane, {}, {'name': value}))
+        if looks_like_id(value):
+            return {'id': value, 'name': value}  # trusted: the member list itself tells whether it is a group
+        return self.check_group(self.resolver.find_by_key(control_plane, {}, {'name': value}), value)
+
+    @staticmethod
+    def check_group(group, value):
         if group is None:
             raise KonnectParameterError('group: no control plane %r was found.' % value)
         if (group.get('config') or {}).get('cluster_type') != GROUP:
@@ -116,6 +129,8 @@ class DataPlaneCertificateEngine(object):
         if self.params.get('cert') and self.params.get('generate'):
             raise KonnectParameterError('cert and generate: give the certificate to pin, or let the task generate one, not both.')
         absent = self.params.get('state') == 'absent'
+        if not absent and self.params.get('generate') and not self.existing_certificate():
+            self.check_control_plane()  # before any key pair is generated and written
         params = dict(self.params, cert=self.existing_certificate() if absent else self.certificate())
         if absent and not params['cert'] and not params.get('id'):
             return {'changed': False, 'dp_client_certificate': {}}  # no certificate given or on disk: nothing to unpin
@@ -131,6 +146,11 @@ class DataPlaneCertificateEngine(object):
             result['key'] = self.key
             result['_ansible_no_log'] = True  # the registered result keeps the key; logs and callbacks do not show it
         return result
+
+    def check_control_plane(self):
+        engine = EntityEngine(self.registry('dp_client_certificate'), self.params, self.client, self.registry)
+        engine.scope = engine.resolve_parents()
+        engine.verify_parents()
 
     def existing_certificate(self):
         """The PEM given or found in cert_path (and its key in key_path), or None."""

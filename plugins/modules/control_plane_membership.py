@@ -27,7 +27,8 @@ options:
   members:
     description:
       - Control planes, by name or id, in the same region as the group. Names are looked up; ids are used as given.
-      - Every control plane named must exist, also with O(state=absent).
+      - With O(state=present) every control plane named must exist; with O(state=absent) one that does not exist is simply
+        not a member.
     type: list
     elements: str
     default: []

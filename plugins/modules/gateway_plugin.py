@@ -15,8 +15,9 @@ description:
   - A plugin is found by O(id); else by O(instance_name) when the task gives one; else by its type O(name) together with
     its scope, that is O(service), O(route), O(consumer) and O(consumer_group). A scope option the task leaves out must
     be unset on the plugin, so a task that gives none of them manages the global plugin of that type.
-  - To move a plugin to another scope, find it by O(instance_name) or O(id); otherwise the task looks for a plugin in the
-    new scope and creates one there.
+  - To move a plugin to another scope, find it by O(instance_name) or O(id) and give its new scope; the scope options the
+    task gives are then the whole scope (a route left out is unset). A task that finds a plugin this way and gives no
+    scope option leaves the scope as it is. Otherwise the task looks for a plugin in the new scope and creates one there.
   - O(config) is compared only on the keys the task gives (nested dicts likewise, lists in order), and on update it is
     merged into the plugin's current configuration, so keys the task leaves out keep their values. Konnect fills in the
     plugin's defaults for everything not set.

@@ -13,8 +13,8 @@ description:
   - Create, update and delete the targets of a Kong Gateway upstream; each target is a host or IP address with a port
     that the upstream balances requests over.
   - A target is found by O(id) or by its O(target) address within the upstream (Konnect reads it by address directly).
-    Always give the address with its port; an address without one is stored with port 8000 and is then not found again
-    under the address the task gives.
+    An address without a port means port 8000, as Kong stores it, so C(api.internal) and C(api.internal:8000) are the
+    same target.
   - Only the fields the task sets are compared.
   - Creating, changing or deleting a target in a control plane group or in a control plane managed by the Kong Ingress
     Controller fails before anything is written.

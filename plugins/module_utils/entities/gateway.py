@@ -189,7 +189,7 @@ GATEWAY_PLUGIN = core_entity(
     references=[Reference('service', 'gateway_service'), Reference('route', 'gateway_route'),
                 Reference('consumer', 'gateway_consumer'), Reference('consumer_group', 'gateway_consumer_group')],
     key_choice=plugin_key, nullable_keys=PLUGIN_SCOPES, lookup=LOOKUP_FILTER, filterable={'name': ('eq',)},
-    recreatable=False, identified_by=('name', 'instance_name'),
+    recreatable=False, identified_by=('name', 'instance_name'), exclusive_references=True,
 )
 
 UPSTREAM_HASH = ['none', 'consumer', 'ip', 'header', 'cookie', 'path', 'query_arg', 'uri_capture']

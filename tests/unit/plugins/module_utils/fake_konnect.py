@@ -44,7 +44,7 @@ class FakeKonnect(object):
                 return item
         return None
 
-    def request(self, method, path, params=None, body=None, what=None, expected=None, region=None):
+    def request(self, method, path, params=None, body=None, what=None, expected=None, region=None, verb=None):
         self.calls.append((method, path, copy.deepcopy(body)))
         collection, ident = self._split(path)
         if method == 'POST':

@@ -47,7 +47,7 @@ class IdentityKonnect(FakeKonnect):
     def get_once(self, path, what=None):
         return {'id': USER_ID} if path == '/v3/users/me' else self.get(path).body
 
-    def request(self, method, path, params=None, body=None, what=None, expected=None, region=None):
+    def request(self, method, path, params=None, body=None, what=None, expected=None, region=None, verb=None):
         if path == '/v3/invites':
             self.calls.append((method, path, body))
             self.store['/v3/users'].append({'id': next(self.ids), 'email': body['email'], 'active': False})

@@ -28,7 +28,7 @@ class GroupKonnect(FakeKonnect):
         self.seed('/v2/control-planes', {'id': CP_ID, 'name': 'prod-a', 'config': config})
         self.store['/v2/control-planes/%s/dp-client-certificates' % CP_ID] = []
 
-    def request(self, method, path, params=None, body=None, what=None, expected=None, region=None):
+    def request(self, method, path, params=None, body=None, what=None, expected=None, region=None, verb=None):
         if '/group-memberships/' in path:
             self.calls.append((method, path, body))
             ids = [member['id'] for member in body['members']]
