@@ -603,7 +603,7 @@ class EntityEngine(object):
         return self.entity.describe(_describe_key(key_values))
 
     def result(self, changed, before, after):
-        result = {'changed': changed, self.entity.name: redact(self.entity, after) or {}}
+        result = {'changed': changed, self.entity.name: redact(self.entity, after) or {}, 'action': action_taken(changed, before, after)}
         if self.entity.extras and after:
             result.update(self.entity.extras(after))
         if self.minted:
@@ -638,6 +638,15 @@ class EntityEngine(object):
                 current = reference.current(obj)
                 view[reference.option] = current if current is not None else get_path(obj, self.entity.match_path(reference.body_field))
         return view
+
+
+def action_taken(changed, before, after):
+    """What the task did, in one word, for summaries: created, updated, deleted or unchanged."""
+    if not changed:
+        return 'unchanged'
+    if not before:
+        return 'created'
+    return 'deleted' if not after else 'updated'
 
 
 def redact(entity, obj):

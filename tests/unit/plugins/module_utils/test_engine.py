@@ -41,7 +41,7 @@ def konnect():
 
 def test_create_then_noop_with_one_request(konnect):
     result = run('team', {'name': 'ops', 'description': 'd'}, konnect)
-    assert result['changed'] and result['team']['id']
+    assert result['changed'] and result['team']['id'] and result['action'] == 'created'
     konnect.calls = []
     result = run('team', {'name': 'ops', 'description': 'd'}, konnect)
     assert not result['changed'] and len(konnect.calls) == 1
@@ -112,8 +112,8 @@ def test_parent_by_name_is_resolved_and_a_missing_parent_fails_without_writes(ko
 
 def test_delete_and_delete_of_absent(konnect):
     konnect.seed('/v3/teams', {'id': 't1', 'name': 'ops'})
-    assert run('team', {'name': 'ops', 'state': 'absent'}, konnect) == {'changed': True, 'team': {}}
-    assert run('team', {'name': 'ops', 'state': 'absent'}, konnect) == {'changed': False, 'team': {}}
+    assert run('team', {'name': 'ops', 'state': 'absent'}, konnect) == {'changed': True, 'team': {}, 'action': 'deleted'}
+    assert run('team', {'name': 'ops', 'state': 'absent'}, konnect) == {'changed': False, 'team': {}, 'action': 'unchanged'}
     assert [call[0] for call in konnect.writes()] == ['DELETE']
 
 
