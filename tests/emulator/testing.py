@@ -9,6 +9,7 @@
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +18,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+
+from . import DEMO_TOKEN
 
 EMULATOR_DIR = os.path.dirname(os.path.abspath(__file__))
 # A system-account token for tests of read-only permissions (pass it as READONLY_DEMO_TOKEN + ':readonly').
@@ -159,3 +162,55 @@ class EmulatorProcess:
     def shutdown(self):
         self.control('POST', 'shutdown')
         self.process.wait(STOP_TIMEOUT)
+
+
+TRACE_ID = re.compile(r'^konnect:trace:\d{19}$')
+
+
+class JsonClient:
+    """A JSON client of the emulator for tests: one base URL, one bearer token (or none), or explicit headers."""
+
+    def __init__(self, base_url, token=DEMO_TOKEN, headers=None):
+        import requests  # pylint: disable=import-outside-toplevel
+        self.base_url = base_url
+        self.session = requests.Session()
+        if headers is not None:
+            self.session.headers.update(headers)
+        elif token:
+            self.session.headers['Authorization'] = 'Bearer ' + token
+
+    def call(self, method, path, body=None, **kwargs):
+        if body is not None:
+            kwargs['json'] = body
+        return self.session.request(method, self.base_url + path, timeout=10, **kwargs)
+
+    def get(self, path, **kwargs):
+        return self.call('GET', path, **kwargs)
+
+    def post(self, path, body=None, **kwargs):
+        return self.call('POST', path, body, **kwargs)
+
+    def put(self, path, body=None, **kwargs):
+        return self.call('PUT', path, body, **kwargs)
+
+    def patch(self, path, body=None, **kwargs):
+        return self.call('PATCH', path, body, **kwargs)
+
+    def delete(self, path, **kwargs):
+        return self.call('DELETE', path, **kwargs)
+
+
+def assert_problem(response, status, detail=None):
+    """The answer is Konnect's problem+json error with this status (and detail); returns its body."""
+    assert response.status_code == status, response.text
+    assert response.headers['Content-Type'] == 'application/problem+json'
+    body = response.json()
+    assert body['status'] == status and body['type'] == 'https://httpstatuses.com/%d' % status
+    assert TRACE_ID.match(body['instance']) and body['title'] and body['detail']
+    if detail is not None:
+        assert body['detail'] == detail
+    return body
+
+
+def rules_by_field(body):
+    return dict((item['field'], item['rule']) for item in body['invalid_parameters'])

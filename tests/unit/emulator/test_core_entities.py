@@ -7,10 +7,9 @@ import hashlib
 import re
 
 import pytest
-import requests
 
 from emulator import DEMO_TOKEN  # pylint: disable=import-error
-from emulator.testing import EmulatorError  # pylint: disable=import-error
+from emulator.testing import JsonClient as Client, EmulatorError  # pylint: disable=import-error
 
 AUTH = {'Authorization': 'Bearer ' + DEMO_TOKEN}
 MISSING_ID = '00000000-0000-4000-8000-000000000000'
@@ -38,30 +37,6 @@ sUDwQcoTNoNKTnNiyvxr7XtaFZZ0zDgJzOyfRNV6olnV7Sx9AsuM2aK1
 '''
 # sha256 of the certificate's DER, as `openssl x509 -outform der | sha256sum` prints it
 CERT_DIGEST = 'fb1ffb623144c625deabbb07cdc06c71cfc71c5d9967578a475804ba6a832160'
-
-
-class Client:
-    def __init__(self, base_url):
-        self.base_url = base_url
-        self.session = requests.Session()
-        self.session.headers.update(AUTH)
-
-    def call(self, method, path, body=None, **kwargs):
-        if body is not None:
-            kwargs['json'] = body
-        return self.session.request(method, self.base_url + path, timeout=10, **kwargs)
-
-    def get(self, path, **kwargs):
-        return self.call('GET', path, **kwargs)
-
-    def post(self, path, body=None, **kwargs):
-        return self.call('POST', path, body, **kwargs)
-
-    def put(self, path, body=None, **kwargs):
-        return self.call('PUT', path, body, **kwargs)
-
-    def delete(self, path, **kwargs):
-        return self.call('DELETE', path, **kwargs)
 
 
 @pytest.fixture

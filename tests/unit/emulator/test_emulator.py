@@ -13,40 +13,11 @@ import requests
 from emulator import DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER  # pylint: disable=import-error
 from emulator.api import DERIVED_DIR, Api  # pylint: disable=import-error
 from emulator.testing import READONLY_DEMO_TOKEN, EmulatorError, EmulatorProcess  # pylint: disable=import-error
+from emulator.testing import JsonClient as Client, assert_problem, rules_by_field  # pylint: disable=import-error
 
 AUTH = {'Authorization': 'Bearer ' + DEMO_TOKEN}
 CORE = '/v2/control-planes/%s/core-entities'
-TRACE = re.compile(r'^konnect:trace:\d{19}$')
 PROSE = ('description', 'summary', 'example', 'examples', 'x-examples', 'title')
-
-
-class Client:
-    """Minimal JSON client bound to one base URL (host + optional base prefix)."""
-
-    def __init__(self, base_url, headers=None):
-        self.base_url = base_url
-        self.session = requests.Session()
-        self.session.headers.update(AUTH if headers is None else headers)
-
-    def call(self, method, path, body=None, **kwargs):
-        if body is not None:
-            kwargs['json'] = body
-        return self.session.request(method, self.base_url + path, timeout=10, **kwargs)
-
-    def get(self, path, **kwargs):
-        return self.call('GET', path, **kwargs)
-
-    def post(self, path, body=None, **kwargs):
-        return self.call('POST', path, body, **kwargs)
-
-    def put(self, path, body=None, **kwargs):
-        return self.call('PUT', path, body, **kwargs)
-
-    def patch(self, path, body=None, **kwargs):
-        return self.call('PATCH', path, body, **kwargs)
-
-    def delete(self, path, **kwargs):
-        return self.call('DELETE', path, **kwargs)
 
 
 @pytest.fixture
@@ -59,23 +30,6 @@ def make_control_plane(client, name='cp', **fields):
     response = client.post('/v2/control-planes', fields)
     assert response.status_code == 201, response.text
     return response.json()
-
-
-def assert_problem(response, status, detail=None):
-    assert response.status_code == status, response.text
-    assert response.headers['Content-Type'] == 'application/problem+json'
-    body = response.json()
-    assert body['status'] == status
-    assert body['type'] == 'https://httpstatuses.com/%d' % status
-    assert TRACE.match(body['instance'])
-    assert body['title'] and body['detail']
-    if detail is not None:
-        assert body['detail'] == detail
-    return body
-
-
-def rules_by_field(body):
-    return dict((item['field'], item['rule']) for item in body['invalid_parameters'])
 
 
 # ---- derived facts -----------------------------------------------------------

@@ -5,63 +5,16 @@
 import re
 
 import pytest
-import requests
 
-from emulator import DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER  # pylint: disable=import-error
+from emulator import DEMO_PASSWORD, DEMO_USER  # pylint: disable=import-error
 from emulator.api import Api  # pylint: disable=import-error
 from emulator.testing import READONLY_DEMO_TOKEN, EmulatorError, EmulatorProcess  # pylint: disable=import-error
-
-TRACE = re.compile(r'^konnect:trace:\d{19}$')
-
-
-class Client:
-    """JSON client bound to the emulator's global host, with one bearer token (or none)."""
-
-    def __init__(self, base_url, token=DEMO_TOKEN):
-        self.base_url = base_url
-        self.session = requests.Session()
-        if token:
-            self.session.headers['Authorization'] = 'Bearer ' + token
-
-    def call(self, method, path, body=None, **kwargs):
-        if body is not None:
-            kwargs['json'] = body
-        return self.session.request(method, self.base_url + path, timeout=10, **kwargs)
-
-    def get(self, path, **kwargs):
-        return self.call('GET', path, **kwargs)
-
-    def post(self, path, body=None, **kwargs):
-        return self.call('POST', path, body, **kwargs)
-
-    def put(self, path, body=None, **kwargs):
-        return self.call('PUT', path, body, **kwargs)
-
-    def patch(self, path, body=None, **kwargs):
-        return self.call('PATCH', path, body, **kwargs)
-
-    def delete(self, path, **kwargs):
-        return self.call('DELETE', path, **kwargs)
+from emulator.testing import JsonClient as Client, assert_problem, rules_by_field  # pylint: disable=import-error
 
 
 @pytest.fixture
 def api(fresh_emulator):
     return Client(fresh_emulator.url + '/global')
-
-
-def assert_problem(response, status, detail=None):
-    assert response.status_code == status, response.text
-    assert response.headers['Content-Type'] == 'application/problem+json'
-    body = response.json()
-    assert body['status'] == status and body['type'] == 'https://httpstatuses.com/%d' % status
-    assert TRACE.match(body['instance']) and body['title'] and body['detail']
-    if detail is not None:
-        assert body['detail'] == detail
-    return body
-
-
-def rules_by_field(body):
-    return dict((item['field'], item['rule']) for item in body['invalid_parameters'])
 
 
 # ---- faults ------------------------------------------------------------------------
