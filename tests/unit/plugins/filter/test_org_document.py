@@ -1,0 +1,90 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import os
+
+import pytest
+
+from ansible.errors import AnsibleFilterError
+from ansible_collections.konnect.konnect.plugins.filter import org_document
+from ansible_collections.konnect.konnect.plugins.filter.org_document import FilterModule, format_path, org_document_problems
+
+SCHEMA_PATH = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'roles', 'org_bootstrap', 'files', 'org.schema.json')
+
+SMALL_SCHEMA = {
+    'type': 'object',
+    'required': ['managed_by'],
+    'additionalProperties': False,
+    'properties': {
+        'managed_by': {'type': 'string'},
+        'control_planes': {'type': 'array', 'items': {
+            'type': 'object', 'required': ['name'],
+            'properties': {'name': {'type': 'string'}, 'region': {'enum': ['us', 'eu']}}}},
+    },
+}
+
+
+def test_valid_document_has_no_problems():
+    assert org_document_problems({'managed_by': 'x', 'control_planes': [{'name': 'a', 'region': 'eu'}]}, SMALL_SCHEMA) == []
+
+
+def test_messages_name_the_path_and_are_sorted():
+    doc = {'control_planes': [{'name': 'a', 'region': 'eu'}, {'name': 'b', 'region': 'us'},
+                              {'name': 'c', 'region': 'xx'}, {'region': 'us'}], 'extra': 1}
+    problems = org_document_problems(doc, SMALL_SCHEMA)
+    assert problems == [
+        "konnect_org: 'managed_by' is a required property",
+        "konnect_org: Additional properties are not allowed ('extra' was unexpected)",
+        "konnect_org.control_planes[2].region: 'xx' is not one of ['us', 'eu']",
+        "konnect_org.control_planes[3]: 'name' is a required property",
+    ]
+
+
+def test_indexes_sort_numerically():
+    doc = {'managed_by': 'x', 'control_planes': [{'name': 1, 'region': 'eu'}] * 2 + [{'name': 'ok'}] * 8 + [{'name': 2}]}
+    problems = org_document_problems(doc, SMALL_SCHEMA)
+    assert [p.split(':')[0] for p in problems] == [
+        'konnect_org.control_planes[0].name', 'konnect_org.control_planes[1].name', 'konnect_org.control_planes[10].name']
+
+
+def test_root_name_is_configurable():
+    assert org_document_problems({}, SMALL_SCHEMA, 'org') == ["org: 'managed_by' is a required property"]
+
+
+def test_format_path():
+    assert format_path('konnect_org', ['control_planes', 2, 'region']) == 'konnect_org.control_planes[2].region'
+    assert format_path('konnect_org', []) == 'konnect_org'
+
+
+def test_schema_must_be_a_dict_and_valid():
+    with pytest.raises(AnsibleFilterError, match='must be a dict'):
+        org_document_problems({}, '{}')
+    with pytest.raises(AnsibleFilterError, match='schema is not valid'):
+        org_document_problems({}, {'type': 'no-such-type'})
+
+
+def test_missing_jsonschema_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(org_document, 'HAS_JSONSCHEMA', False)
+    monkeypatch.setattr(org_document, 'JSONSCHEMA_IMPORT_ERROR', ImportError('No module named jsonschema'))
+    with pytest.raises(AnsibleFilterError, match='needs the Python library jsonschema'):
+        org_document_problems({}, SMALL_SCHEMA)
+
+
+def test_filter_is_registered():
+    assert FilterModule().filters()['org_document_problems'] is org_document_problems
+
+
+def test_shipped_schema_checks_regions():
+    if not os.path.exists(SCHEMA_PATH):
+        pytest.skip('role schema not present')
+    with open(SCHEMA_PATH) as f:
+        schema = json.load(f)
+    doc = {'managed_by': 'org-bootstrap', 'control_planes': [
+        {'name': 'a', 'region': 'eu'}, {'name': 'b', 'region': 'us'}, {'name': 'c', 'region': 'xx'}]}
+    problems = org_document_problems(doc, schema)
+    assert len(problems) == 1
+    assert problems[0].startswith("konnect_org.control_planes[2].region: 'xx' is not one of [")
