@@ -88,3 +88,17 @@ def test_shipped_schema_checks_regions():
     problems = org_document_problems(doc, schema)
     assert len(problems) == 1
     assert problems[0].startswith("konnect_org.control_planes[2].region: 'xx' is not one of [")
+
+
+def test_shipped_schema_names_the_missing_upstream_and_certificate():
+    if not os.path.exists(SCHEMA_PATH):
+        pytest.skip('role schema not present')
+    with open(SCHEMA_PATH) as f:
+        schema = json.load(f)
+    doc = {'managed_by': 'org-bootstrap', 'prune': 'yes', 'control_planes': [
+        {'name': 'a', 'region': 'eu', 'services': [{'name': 's'}], 'dp_certificates': [{'title': 't'}]}]}
+    assert org_document_problems(doc, schema) == [
+        "konnect_org.control_planes[0].dp_certificates[0]: 'cert_path' is a required property",
+        "konnect_org.control_planes[0].services[0]: 'host' is a required property",
+        "konnect_org.prune: 'yes' is not of type 'boolean'",
+    ]
