@@ -192,6 +192,7 @@ class OrganizationTask(_Task):
             result[entity.name] = sub[entity.name]
             for side in ('before', 'after'):
                 diff[side][entity.name] = sub.get('diff', {}).get(side, {})
+        result['action'] = 'updated' if result['changed'] else 'unchanged'
         if diff_mode:
             result['diff'] = diff
         return result

@@ -59,7 +59,7 @@ class GroupMembershipEngine(object):
             if to_remove:
                 self.client.request('POST', path + '/remove', body={'members': [{'id': member} for member in to_remove]}, what=what,
                                     verb='remove from')
-        result = {'changed': bool(to_add or to_remove),
+        result = {'changed': bool(to_add or to_remove), 'action': 'updated' if to_add or to_remove else 'unchanged',
                   'control_plane_membership': {'group': group['id'], 'members': after, 'added': to_add, 'removed': to_remove}}
         if self.diff_mode:
             result['diff'] = {'before': {'members': sorted(current)}, 'after': {'members': sorted(after)}}
