@@ -39,6 +39,12 @@ notes:
 options: {}
 '''
 
+    INFO = r'''
+options: {}
+notes:
+  - Konnect filters these lists on no field, so every filter is applied after listing.
+'''
+
     CONFIG_STORE = r'''
 options:
   config_store:

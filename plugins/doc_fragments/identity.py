@@ -122,6 +122,18 @@ options:
     choices: [us, eu, au, me, in, sg, '*']
 '''
 
+    ROLE_ASSIGNMENT_INFO = r'''
+options:
+  filters:
+    description:
+      - Conditions on the assignments' fields, sent as Konnect's C(filter[<field>][<op>]=<value>) for C(role_name) and
+        C(entity_type_name) (Konnect accepts only C(eq) for those), and applied to the listed assignments for any other
+        field (such as C(entity_id) or C(entity_region)).
+      - A plain value means equality (C(eq)); a one-key dict names the operator, one of C(eq), C(neq), C(contains), C(oeq)
+        (any of a list) or C(ocontains).
+    type: dict
+'''
+
     ROTATION = r'''
 options:
   rotate:

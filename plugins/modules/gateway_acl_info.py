@@ -25,10 +25,9 @@ extends_documentation_fragment:
   - konnect.konnect.connection
   - konnect.konnect.entity.control_plane
   - konnect.konnect.credentials.consumer
+  - konnect.konnect.credentials.info
   - konnect.konnect.entity.info
   - konnect.konnect.attributes.info_module
-notes:
-  - Konnect filters these lists on no field, so every filter is applied after listing.
 seealso:
   - module: konnect.konnect.gateway_acl
   - module: konnect.konnect.gateway_consumer_info

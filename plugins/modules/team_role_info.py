@@ -21,16 +21,9 @@ options:
       - Return only the assignment with this id (an empty list if the team has none with it).
       - Mutually exclusive with O(filters).
     type: str
-  filters:
-    description:
-      - Conditions on the assignments' fields, sent as Konnect's C(filter[<field>][<op>]=<value>) for C(role_name) and
-        C(entity_type_name) (Konnect accepts only C(eq) for those), and applied to the listed assignments for any other
-        field (such as C(entity_id) or C(entity_region)).
-      - A plain value means equality (C(eq)); a one-key dict names the operator, one of C(eq), C(neq), C(contains), C(oeq)
-        (any of a list) or C(ocontains).
-    type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.identity.role_assignment_info
   - konnect.konnect.identity.team
   - konnect.konnect.identity
   - konnect.konnect.attributes.info_module
