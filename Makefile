@@ -1,6 +1,6 @@
 # Developer entry points for the konnect.konnect collection. The logic lives in hacking/.
 #
-#   make demo         run playbooks/demo.yml twice against the local Konnect emulator
+#   make demo         bootstrap docs/org.example.yml twice against the local Konnect emulator
 #   make test         the whole suite (what CI runs); one step: make test STEPS="units integration"
 #   make sanity | units | integration | lint | docs | build     one step of the suite
 #   make bench        print the task-overhead benchmark (bench/task_overhead.py); not a test

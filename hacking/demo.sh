@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# `make demo`: run playbooks/demo.yml twice against the local Konnect emulator.
+# `make demo`: bootstrap the example organization (docs/org.example.yml) twice against the local
+# Konnect emulator, with the collection playbook konnect.konnect.bootstrap.
 #
 #  1. creates the dev venv .venv if needed                     (hacking/ensure_venv.sh)
 #  2. lays out the collection as .build/demo/ansible_collections/konnect/konnect
 #  3. starts the emulator: python tests/emulator --port 0 --port-file FILE (random free port)
-#  4. runs ansible-playbook playbooks/demo.yml twice with KONNECT_API_URL pointing at it;
-#     the second run must report changed=0 for every host (idempotency), else it fails
+#  4. runs ansible-playbook konnect.konnect.bootstrap -e @docs/org.example.yml twice with
+#     KONNECT_API_URL pointing at it; generated key pairs and minted tokens go to .build/demo/files.
+#     The second run must report changed=0 for every host (idempotency), else it fails
 #  5. always stops the emulator.
 #
 # Usage: hacking/demo.sh [extra ansible-playbook arguments, e.g. -v or --diff]
@@ -29,12 +31,16 @@ export PATH="$VIRTUAL_ENV/bin:$PATH"
 
 [[ -f tests/emulator/__main__.py ]] \
     || fail "tests/emulator/__main__.py does not exist, so the Konnect emulator cannot be started (not written yet?)"
-[[ -f playbooks/demo.yml ]] || fail "playbooks/demo.yml does not exist (not written yet?)"
+DEMO_DOCUMENT="docs/org.example.yml"
+[[ -f "$DEMO_DOCUMENT" ]] || fail "$DEMO_DOCUMENT does not exist"
 
 COLL="$("$ROOT/hacking/layout.sh" "$DEMO_BASE" | tail -n 1)"
 echo "demo: collection laid out in ${COLL#"$ROOT"/}"
 mkdir -p "$LOGS"
 rm -f "$PORT_FILE"
+# The emulator starts empty: so do the key pairs and tokens the document writes.
+FILES="$DEMO_BASE/files"
+rm -rf "$FILES"
 
 EMU_PID=""
 stop_emulator() {
@@ -96,9 +102,10 @@ play_recap() {
 run_playbook() {
     local run="$1"; shift
     echo
-    echo "=== demo run $run: ansible-playbook playbooks/demo.yml $*"
+    echo "=== demo run $run: ansible-playbook konnect.konnect.bootstrap -e @$DEMO_DOCUMENT $*"
     local rc=0
-    (cd "$COLL" && ansible-playbook playbooks/demo.yml "$@") 2>&1 | tee "$LOGS/run$run.log" || rc=$?
+    ansible-playbook konnect.konnect.bootstrap -e "@$COLL/$DEMO_DOCUMENT" -e "org_files_dir=$FILES" "$@" 2>&1 \
+        | tee "$LOGS/run$run.log" || rc=$?
     [[ "$rc" -eq 0 ]] || fail "ansible-playbook run $run exited with code $rc (log: ${LOGS#"$ROOT"/}/run$run.log)"
 }
 
@@ -112,7 +119,7 @@ if [[ -n "$not_idempotent" ]]; then
     echo >&2
     echo "demo: the second run changed something, so the demo is not idempotent:" >&2
     awk '{ printf "  %s: changed=%s\n", $1, $2 }' <<<"$not_idempotent" >&2
-    fail "second run of playbooks/demo.yml must report changed=0 for every host"
+    fail "second run of konnect.konnect.bootstrap must report changed=0 for every host"
 fi
 echo
 echo "demo: OK - second run reported changed=0 for every host ($(wc -l <<<"$recap") host(s))"
