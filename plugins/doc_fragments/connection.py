@@ -81,6 +81,7 @@ notes:
     A task that runs against another host, for example with C(delegate_to) a bastion, executes the module there instead.
     Set the variable C(konnect_execution) or the environment variable E(KONNECT_EXECUTION) to C(target) or C(controller)
     to force either.
+  - An environment variable that is set but empty counts as unset (AWX sets an optional credential field left empty so).
 requirements:
   - requests
 '''

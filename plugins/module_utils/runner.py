@@ -11,7 +11,10 @@ controller.
 
 from __future__ import annotations
 
-from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+import os
+
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible.module_utils.errors import AnsibleFallbackNotFound
 
 from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_REQUESTS, REGIONS, REQUESTS_IMPORT_ERROR, KonnectClient
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, InfoEngine
@@ -20,13 +23,27 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABE
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
 from ansible_collections.konnect.konnect.plugins.module_utils.special import DataPlaneCertificateEngine, GroupMembershipEngine
 
+
+
+def env_fallback_if_set(*names):
+    """The first of the environment variables that is set and not empty.
+
+    Unlike ``env_fallback``, an empty variable counts as unset: AWX renders a credential field the
+    user left empty as an empty environment variable.
+    """
+    for name in names:
+        if os.environ.get(name):
+            return os.environ[name]
+    raise AnsibleFallbackNotFound
+
+
 CONNECTION_SPEC = dict(
-    konnect_token=dict(type='str', no_log=True, fallback=(env_fallback, ['KONNECT_TOKEN', 'KONNECT_SPAT'])),
-    konnect_region=dict(type='str', choices=list(REGIONS), default='us', fallback=(env_fallback, ['KONNECT_REGION'])),
-    konnect_api_url=dict(type='str', fallback=(env_fallback, ['KONNECT_API_URL'])),
-    konnect_global_api_url=dict(type='str', fallback=(env_fallback, ['KONNECT_GLOBAL_API_URL'])),
-    konnect_email=dict(type='str', fallback=(env_fallback, ['KONNECT_EMAIL'])),
-    konnect_password=dict(type='str', no_log=True, fallback=(env_fallback, ['KONNECT_PASSWORD'])),
+    konnect_token=dict(type='str', no_log=True, fallback=(env_fallback_if_set, ['KONNECT_TOKEN', 'KONNECT_SPAT'])),
+    konnect_region=dict(type='str', choices=list(REGIONS), default='us', fallback=(env_fallback_if_set, ['KONNECT_REGION'])),
+    konnect_api_url=dict(type='str', fallback=(env_fallback_if_set, ['KONNECT_API_URL'])),
+    konnect_global_api_url=dict(type='str', fallback=(env_fallback_if_set, ['KONNECT_GLOBAL_API_URL'])),
+    konnect_email=dict(type='str', fallback=(env_fallback_if_set, ['KONNECT_EMAIL'])),
+    konnect_password=dict(type='str', no_log=True, fallback=(env_fallback_if_set, ['KONNECT_PASSWORD'])),
     validate_certs=dict(type='bool', default=True),
     ca_path=dict(type='path'),
     timeout=dict(type='int', default=30),
