@@ -24,7 +24,6 @@ from ansible_collections.konnect.konnect.plugins.module_utils.errors import Konn
 from ansible_collections.konnect.konnect.plugins.module_utils.special import DataPlaneCertificateEngine, GroupMembershipEngine
 
 
-
 def env_fallback_if_set(*names):
     """The first of the environment variables that is set and not empty.
 
