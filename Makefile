@@ -3,7 +3,7 @@
 #   make demo         bootstrap docs/org.example.yml twice against the local Konnect emulator
 #   make test         the whole suite (what CI runs); one step: make test STEPS="units integration"
 #   make sanity | units | integration | lint | docs | build     one step of the suite
-#   make bench        print the task-overhead benchmark (bench/task_overhead.py); not a test
+#   make bench        print the benchmarks: task overhead, then org_bootstrap on a reference org (bench/); not tests
 #   make venv         create/refresh .venv from requirements-dev.txt
 #   make clean        remove build/test output (keeps .venv);  make distclean  also .venv
 #
@@ -33,6 +33,8 @@ bench:
 	@hacking/ensure_venv.sh
 	@hacking/layout.sh .build/bench >/dev/null
 	@.venv/bin/python bench/task_overhead.py --collections-path .build/bench
+	@echo
+	@.venv/bin/python bench/org_bootstrap.py --collections-path .build/bench
 
 sanity units integration lint docs build:
 	@hacking/run_tests.sh $@

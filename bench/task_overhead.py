@@ -10,9 +10,11 @@ their wall times and the per-task cost above an empty playbook:
 - N tasks of a do-nothing module (``ansible.builtin.ping``),
 - an empty playbook, the fixed start-up cost the others are measured against.
 
-Usage (from the repository root, with the collection laid out by ``make test``/``make demo``)::
+Usage (from the repository root; ``make bench`` runs it with both benchmarks)::
 
-    .venv/bin/python bench/task_overhead.py [--tasks 40] [--collections-path .build]
+    .venv/bin/python bench/task_overhead.py [--tasks 40] [--collections-path DIR]
+
+Without ``--collections-path`` the collection is laid out afresh by ``hacking/layout.sh`` in a temporary directory.
 
 It is a measurement, not a test: it asserts nothing about speed.
 """
@@ -20,68 +22,27 @@ It is a measurement, not a test: it asserts nothing about speed.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
-import sys
-import tempfile
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, 'tests'))
-
-from emulator import DEMO_TOKEN  # noqa: E402  pylint: disable=wrong-import-position,import-error
-from emulator.testing import EmulatorProcess  # noqa: E402  pylint: disable=wrong-import-position,import-error
-
-PLAY = {'name': 'bench', 'hosts': 'localhost', 'connection': 'local', 'gather_facts': False}
-
-
-def playbook(tasks, play_vars=None):
-    play = dict(PLAY, tasks=tasks)
-    if play_vars:
-        play['vars'] = play_vars
-    return [play]
+from benchlib import add_collections_path_option, bench_session, module_baseline, playbook  # pylint: disable=import-error
 
 
 def team_tasks(count):
     return [{'name': 'team %d' % i, 'konnect.konnect.team': {'name': 'bench-team'}} for i in range(count)]
 
 
-def ping_tasks(count):
-    return [{'name': 'ping %d' % i, 'ansible.builtin.ping': {}} for i in range(count)]
-
-
-def run_playbook(plays, env, workdir, label):
-    path = os.path.join(workdir, label + '.yml')
-    with open(path, 'w') as handle:
-        json.dump(plays, handle)
-    start = time.monotonic()
-    command = [os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), '-i', 'localhost,', path]
-    proc = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
-    elapsed = time.monotonic() - start
-    if proc.returncode != 0:
-        sys.exit('%s failed:\n%s' % (label, proc.stdout[-3000:]))
-    return elapsed
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n', 1)[0])
     parser.add_argument('--tasks', type=int, default=40)
-    parser.add_argument('--collections-path', default=os.path.join(ROOT, '.build'))
+    add_collections_path_option(parser)
     args = parser.parse_args()
     count = args.tasks
-    with EmulatorProcess() as emulator, tempfile.TemporaryDirectory() as workdir:
-        env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=os.path.abspath(args.collections_path), KONNECT_TOKEN=DEMO_TOKEN,
-                   KONNECT_API_URL=emulator.url + '/{region}', ANSIBLE_PYTHON_INTERPRETER=sys.executable,
-                   ANSIBLE_LOCALHOST_WARNING='false', ANSIBLE_INVENTORY_UNPARSED_WARNING='false')
-        run_playbook(playbook(team_tasks(1)), env, workdir, 'prepare')
-        empty = run_playbook(playbook([{'ansible.builtin.meta': 'noop'}]), env, workdir, 'empty')
-        emulator.clear_requests()
-        in_process = run_playbook(playbook(team_tasks(count)), env, workdir, 'in_process')
-        requests_in_process = len(emulator.requests())
-        as_module = run_playbook(playbook(team_tasks(count), {'konnect_execution': 'target'}), env, workdir, 'as_module')
-        ping = run_playbook(playbook(ping_tasks(count)), env, workdir, 'ping')
+    with bench_session(args.collections_path) as session:
+        session.run_playbook(playbook(team_tasks(1)), 'prepare')
+        empty, ping = module_baseline(session, count)
+        session.take_requests()
+        in_process = session.run_playbook(playbook(team_tasks(count)), 'in_process').seconds
+        requests_in_process = session.take_requests()[0]
+        as_module = session.run_playbook(playbook(team_tasks(count), {'konnect_execution': 'target'}), 'as_module').seconds
     per_task = dict((label, (value - empty) / count) for label, value in
                     (('in_process', in_process), ('as_module', as_module), ('ping', ping)))
     print('konnect.konnect task overhead, %d tasks per playbook (wall seconds; per task = above an empty playbook)' % count)
