@@ -102,3 +102,46 @@ def test_shipped_schema_names_the_missing_upstream_and_certificate():
         "konnect_org.control_planes[0].services[0]: 'host' is a required property",
         "konnect_org.prune: 'yes' is not of type 'boolean'",
     ]
+
+
+def test_shipped_schema_checks_the_gateway_sections():
+    if not os.path.exists(SCHEMA_PATH):
+        pytest.skip('role schema not present')
+    with open(SCHEMA_PATH) as f:
+        schema = json.load(f)
+    doc = {'managed_by': 'org-bootstrap', 'control_planes': [{
+        'name': 'a', 'region': 'eu',
+        'upstreams': [{'name': 'u', 'slots': 5, 'targets': [{'target': 'a.internal:8080', 'weight': 70000}, {'weight': 1}]}],
+        'certificates': [{'cert_path': '/tls.crt', 'snis': [{'name': 'a.example.com'}, {}]}, {'key': 'k'}],
+        'ca_certificates': [{'cert_path': '/ca.crt'}, {'tags': ['x']}],
+        'consumers': [{'username': 'c', 'keyauth_credentials': [{}], 'basicauth_credentials': [{'password': 'p'}],
+                       'acls': [{'group': 'g', 'extra': 1}]}],
+        'consumer_groups': [{'name': 'gold', 'members': ['c', '']}],
+        'plugins': [{'name': 'rate-limiting', 'instance_name': 'p', 'consumer_group': 'gold'}]}]}
+    assert org_document_problems(doc, schema) == [
+        "konnect_org.control_planes[0].ca_certificates[1]: 'cert_path' is a required property",
+        "konnect_org.control_planes[0].certificates[0]: 'key_path' is a required property",
+        "konnect_org.control_planes[0].certificates[0].snis[1]: 'name' is a required property",
+        "konnect_org.control_planes[0].certificates[1]: 'cert_path' is a required property",
+        "konnect_org.control_planes[0].consumer_groups[0].members[1]: '' should be non-empty",
+        "konnect_org.control_planes[0].consumers[0].acls[0]: Additional properties are not allowed ('extra' was unexpected)",
+        "konnect_org.control_planes[0].consumers[0].basicauth_credentials[0]: 'username' is a required property",
+        "konnect_org.control_planes[0].consumers[0].keyauth_credentials[0]: 'key' is a required property",
+        "konnect_org.control_planes[0].upstreams[0].slots: 5 is less than the minimum of 10",
+        "konnect_org.control_planes[0].upstreams[0].targets[0].weight: 70000 is greater than the maximum of 65535",
+        "konnect_org.control_planes[0].upstreams[0].targets[1]: 'target' is a required property",
+    ]
+
+
+def test_shipped_schema_marks_the_gateway_secrets_write_only():
+    if not os.path.exists(SCHEMA_PATH):
+        pytest.skip('role schema not present')
+    with open(SCHEMA_PATH) as f:
+        schema = json.load(f)
+    cp = schema['properties']['control_planes']['items']['properties']
+    consumer = cp['consumers']['items']['properties']
+    assert cp['certificates']['items']['properties']['key']['writeOnly'] is True
+    assert cp['certificates']['items']['properties']['key_alt']['writeOnly'] is True
+    assert consumer['keyauth_credentials']['items']['properties']['key']['writeOnly'] is True
+    assert consumer['basicauth_credentials']['items']['properties']['password']['writeOnly'] is True
+    assert cp['config_stores']['items']['properties']['secrets']['items']['properties']['value']['writeOnly'] is True
