@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: konnect.konnect contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Filter plugins that check a konnect_org document (roles/org_bootstrap) against its JSON schema."""
+"""Filter plugins for a konnect_org document (roles/org_bootstrap): check it against its JSON schema, and
+leave out the values its schema marks ``writeOnly`` (secrets) before the role loops over it."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -66,7 +67,60 @@ def org_document_problems(document, schema, root='konnect_org'):
     validator = validator_class(_plain(schema))
     errors = sorted(validator.iter_errors(_plain(document)),
                     key=lambda e: ([(0, p) if isinstance(p, int) else (1, str(p)) for p in e.absolute_path], e.message))
-    return ['%s: %s' % (format_path(root, e.absolute_path), e.message) for e in errors]
+    return ['%s: %s' % (format_path(root, e.absolute_path), _message(e)) for e in errors]
+
+
+# Validators whose messages name properties only, never a value.
+NAMES_ONLY_VALIDATORS = ('required', 'additionalProperties', 'dependentRequired')
+HIDDEN_VALUE = 'the value (not shown: it may hold a secret)'
+
+
+def _holds_secret(schema):
+    if isinstance(schema, dict):
+        return bool(schema.get('writeOnly')) or any(_holds_secret(value) for value in schema.values())
+    if isinstance(schema, list):
+        return any(_holds_secret(value) for value in schema)
+    return False
+
+
+def _message(error):
+    """jsonschema's message, unless it would repeat a value that is or holds a writeOnly one."""
+    if error.validator in NAMES_ONLY_VALIDATORS or not _holds_secret(error.schema):
+        return error.message
+    if error.validator == 'type':
+        return '%s is not of type %r' % (HIDDEN_VALUE, error.validator_value)
+    return '%s does not satisfy %s %r' % (HIDDEN_VALUE, error.validator, error.validator_value)
+
+
+def _property_schema(schema, name):
+    """The schema of property ``name`` of an object described by ``schema`` (empty when nothing says)."""
+    properties = schema.get('properties', {})
+    if name in properties:
+        return properties[name]
+    additional = schema.get('additionalProperties')
+    return additional if isinstance(additional, dict) else {}
+
+
+def _without_secrets(value, schema):
+    if isinstance(value, dict):
+        kept = {}
+        for name, item in value.items():
+            item_schema = _property_schema(schema, name)
+            if not item_schema.get('writeOnly'):
+                kept[name] = _without_secrets(item, item_schema)
+        return kept
+    if isinstance(value, (list, tuple)):
+        items = schema.get('items')
+        return [_without_secrets(item, items if isinstance(items, dict) else {}) for item in value]
+    return value
+
+
+def org_document_without_secrets(document, schema):
+    """The document without the values its schema marks ``writeOnly``."""
+    if not isinstance(schema, dict):
+        raise AnsibleFilterError('konnect.konnect.org_document_without_secrets: the schema must be a dict, not %s'
+                                 % type(schema).__name__)
+    return _without_secrets(_plain(document), schema)
 
 
 class FilterModule(object):
@@ -75,4 +129,5 @@ class FilterModule(object):
     def filters(self):
         return {
             'org_document_problems': org_document_problems,
+            'org_document_without_secrets': org_document_without_secrets,
         }

@@ -13,13 +13,14 @@ inherits nothing from the caller's environment but PATH, as in a container.
     python tests/awx_job/job.py --report FILE --project DIR --playbook bootstrap.yml [--extra-vars DOC.yml]
         --credential-type docs/awx/credential_type.yml --inputs INPUTS.json --collections-path DIR
         [--workdir DIR] [--extra-var NAME=VALUE ...] [--verbosity N] [--diff] [--check]
-        [--secret-env NAME ...] [--secret-files DIR] [--keep]
+        [--secret-env NAME ...] [--secret-values FILE] [--secret-files DIR] [--keep]
 
 ``--inputs`` is the credential (a JSON object, e.g. ``{"token": ..., "region": ...}``): it is read from
 a file so that no secret is on a command line. Every ``--secret-env`` variable gets a random value in
-the job's environment. After the job, the secrets are the credential's secret inputs, those values,
-and the content of every ``*.token`` and ``*.key`` file in ``--secret-files``; the report lists each
-file and event that holds one.
+the job's environment, the same in every job that names the same ``--secret-values`` file (which keeps
+them). After the job, the secrets are the credential's secret inputs, those values, and the content of
+every ``*.token`` and ``*.key`` file in ``--secret-files``; the report lists each file and event that
+holds one.
 """
 
 from __future__ import annotations
@@ -127,6 +128,18 @@ def run_job(control_dir, worker_dir, workdir, playbook, envvars):
     return result, events
 
 
+def secret_env_values(names, keep_file=None):
+    """A random value for each name; with keep_file, the values it holds and the new ones kept in it."""
+    values = {}
+    if keep_file and os.path.exists(keep_file):
+        with open(keep_file, encoding='utf-8') as handle:
+            values = json.load(handle)
+    values = dict((name, values.get(name) or 'secret-' + secrets.token_hex(16)) for name in names)
+    if keep_file:
+        write(keep_file, json.dumps(values))
+    return values
+
+
 def secrets_of_the_job(credential_type, inputs, secret_env, secret_files):
     found = dict(('credential input %s' % name, inputs[name]) for name in credential.secret_fields(credential_type) if inputs.get(name))
     found.update(('environment variable %s' % name, value) for name, value in secret_env.items())
@@ -201,6 +214,7 @@ def parse_args(argv=None):
     parser.add_argument('--diff', action='store_true')
     parser.add_argument('--check', action='store_true')
     parser.add_argument('--secret-env', action='append', default=[])
+    parser.add_argument('--secret-values', help='a file that keeps the random values of --secret-env from job to job')
     parser.add_argument('--secret-files')
     parser.add_argument('--keep', action='store_true', help='keep the private data directories (for debugging)')
     return parser.parse_args(argv)
@@ -214,7 +228,7 @@ def main(argv=None):
         raise SystemExit('AWX would refuse the credential type %s: %s' % (args.credential_type, '; '.join(refused)))
     with open(args.inputs, encoding='utf-8') as handle:
         inputs = json.load(handle)
-    secret_env = dict((name, 'secret-' + secrets.token_hex(16)) for name in args.secret_env)
+    secret_env = secret_env_values(args.secret_env, args.secret_values)
     credential_env = credential.injected_env(credential_type, inputs)
     workdir = tempfile.mkdtemp(prefix='awx-job-', dir=args.workdir)
     control_dir, worker_dir = os.path.join(workdir, 'control'), os.path.join(workdir, 'worker')
