@@ -53,8 +53,8 @@ extends_documentation_fragment:
   - konnect.konnect.gateway
   - konnect.konnect.attributes
 notes:
-  - Konnect returns the private keys with the certificate, so RV(gateway_certificate) holds them. Ansible masks the values
-    the task gives in O(key) and O(key_alt); when the task does not give them, set C(no_log) on a task whose output is logged.
+  - Konnect returns the private keys with the certificate; the module never does. RV(gateway_certificate) shows them as
+    C(********).
 seealso:
   - module: konnect.konnect.gateway_certificate_info
   - module: konnect.konnect.gateway_sni
@@ -120,7 +120,7 @@ RETURN = r'''
 gateway_certificate:
   description:
     - The certificate as Konnect returns it after the task (the predicted one in check mode); an empty dict after a deletion.
-    - It includes the private keys; see the notes.
+    - The private keys show as C(********).
   returned: always
   type: dict
   sample:
@@ -129,7 +129,7 @@ gateway_certificate:
       -----BEGIN CERTIFICATE-----
       MIIDdzCCAl+gAwIBAgIUQe1Y...
       -----END CERTIFICATE-----
-    key: VALUE_SPECIFIED_IN_NO_LOG_PARAMETER
+    key: '********'
     cert_alt: null
     key_alt: null
     tags: [shop]

@@ -27,8 +27,8 @@ extends_documentation_fragment:
   - konnect.konnect.entity.info
   - konnect.konnect.attributes.info_module
 notes:
-  - Konnect returns the private keys with the certificates, so RV(gateway_certificates) holds them. Set C(no_log) on a
-    task whose output is logged.
+  - Konnect returns the private keys with the certificates; the module never does. RV(gateway_certificates) shows them
+    as C(********).
 seealso:
   - module: konnect.konnect.gateway_certificate
   - module: konnect.konnect.gateway_sni_info
@@ -66,7 +66,7 @@ EXAMPLES = r'''
 
 RETURN = r'''
 gateway_certificates:
-  description: The certificates found, as Konnect returns them (with their private keys).
+  description: The certificates found, as Konnect returns them, with the private keys shown as C(********).
   returned: always
   type: list
   elements: dict
@@ -76,10 +76,7 @@ gateway_certificates:
         -----BEGIN CERTIFICATE-----
         MIIDdzCCAl+gAwIBAgIUQe1Y...
         -----END CERTIFICATE-----
-      key: |-
-        -----BEGIN PRIVATE KEY-----
-        MIIEvQIBADANBgkqhkiG9w0B...
-        -----END PRIVATE KEY-----
+      key: '********'
       cert_alt: null
       key_alt: null
       snis: [shop.example.com, www.shop.example.com]

@@ -64,8 +64,8 @@ extends_documentation_fragment:
   - konnect.konnect.gateway
   - konnect.konnect.attributes
 notes:
-  - Konnect returns the private key material with the key, so RV(gateway_key) may hold it. Ansible masks the values the
-    task gives in O(jwk) and O(pem.private_key); set C(no_log) on a task whose output is logged when it does not give them.
+  - Konnect returns the private key material with the key; the module never does. RV(gateway_key) shows O(jwk) and
+    O(pem.private_key) as C(********).
 seealso:
   - module: konnect.konnect.gateway_key_info
   - module: konnect.konnect.gateway_key_set
@@ -142,7 +142,7 @@ gateway_key:
         -----BEGIN PUBLIC KEY-----
         MIIBIjANBgkqhkiG9w0BAQEF...
         -----END PUBLIC KEY-----
-      private_key: VALUE_SPECIFIED_IN_NO_LOG_PARAMETER
+      private_key: '********'
     x5t: null
     tags: [idp-keys]
     created_at: 1763892000

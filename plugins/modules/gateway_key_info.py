@@ -26,8 +26,8 @@ extends_documentation_fragment:
   - konnect.konnect.entity.info
   - konnect.konnect.attributes.info_module
 notes:
-  - Konnect returns the private key material with the keys, so RV(gateway_keys) may hold it. Set C(no_log) on a task
-    whose output is logged.
+  - Konnect returns the private key material with the keys; the module never does. RV(gateway_keys) shows C(jwk) and
+    C(pem.private_key) as C(********).
 seealso:
   - module: konnect.konnect.gateway_key
   - module: konnect.konnect.gateway_key_set_info
@@ -85,10 +85,7 @@ gateway_keys:
           -----BEGIN PUBLIC KEY-----
           MIIBIjANBgkqhkiG9w0BAQEF...
           -----END PUBLIC KEY-----
-        private_key: |-
-          -----BEGIN PRIVATE KEY-----
-          MIIEvgIBADANBgkqhkiG9w0B...
-          -----END PRIVATE KEY-----
+        private_key: '********'
       tags: [idp-keys]
       created_at: 1763892000
       updated_at: 1763892000
