@@ -4,16 +4,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
-import os
-
 import pytest
 
 from ansible.errors import AnsibleFilterError
 from ansible_collections.konnect.konnect.plugins.filter import org_document
 from ansible_collections.konnect.konnect.plugins.filter.org_document import FilterModule, format_path, org_document_problems
 
-SCHEMA_PATH = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'roles', 'org_bootstrap', 'files', 'org.schema.json')
 
 SMALL_SCHEMA = {
     'type': 'object',
@@ -78,11 +74,8 @@ def test_filter_is_registered():
     assert FilterModule().filters()['org_document_problems'] is org_document_problems
 
 
-def test_shipped_schema_checks_regions():
-    if not os.path.exists(SCHEMA_PATH):
-        pytest.skip('role schema not present')
-    with open(SCHEMA_PATH) as f:
-        schema = json.load(f)
+def test_shipped_schema_checks_regions(shipped_schema):
+    schema = shipped_schema
     doc = {'managed_by': 'org-bootstrap', 'control_planes': [
         {'name': 'a', 'region': 'eu'}, {'name': 'b', 'region': 'us'}, {'name': 'c', 'region': 'xx'}]}
     problems = org_document_problems(doc, schema)
@@ -90,11 +83,8 @@ def test_shipped_schema_checks_regions():
     assert problems[0].startswith("konnect_org.control_planes[2].region: 'xx' is not one of [")
 
 
-def test_shipped_schema_names_the_missing_upstream_and_certificate():
-    if not os.path.exists(SCHEMA_PATH):
-        pytest.skip('role schema not present')
-    with open(SCHEMA_PATH) as f:
-        schema = json.load(f)
+def test_shipped_schema_names_the_missing_upstream_and_certificate(shipped_schema):
+    schema = shipped_schema
     doc = {'managed_by': 'org-bootstrap', 'prune': 'yes', 'control_planes': [
         {'name': 'a', 'region': 'eu', 'services': [{'name': 's'}], 'dp_certificates': [{'title': 't'}]}]}
     assert org_document_problems(doc, schema) == [
@@ -104,11 +94,8 @@ def test_shipped_schema_names_the_missing_upstream_and_certificate():
     ]
 
 
-def test_shipped_schema_checks_the_gateway_sections():
-    if not os.path.exists(SCHEMA_PATH):
-        pytest.skip('role schema not present')
-    with open(SCHEMA_PATH) as f:
-        schema = json.load(f)
+def test_shipped_schema_checks_the_gateway_sections(shipped_schema):
+    schema = shipped_schema
     doc = {'managed_by': 'org-bootstrap', 'control_planes': [{
         'name': 'a', 'region': 'eu',
         'upstreams': [{'name': 'u', 'slots': 5, 'targets': [{'target': 'a.internal:8080', 'weight': 70000}, {'weight': 1}]}],
@@ -133,11 +120,8 @@ def test_shipped_schema_checks_the_gateway_sections():
     ]
 
 
-def test_shipped_schema_marks_the_gateway_secrets_write_only():
-    if not os.path.exists(SCHEMA_PATH):
-        pytest.skip('role schema not present')
-    with open(SCHEMA_PATH) as f:
-        schema = json.load(f)
+def test_shipped_schema_marks_the_gateway_secrets_write_only(shipped_schema):
+    schema = shipped_schema
     cp = schema['properties']['control_planes']['items']['properties']
     consumer = cp['consumers']['items']['properties']
     assert cp['certificates']['items']['properties']['key']['writeOnly'] is True

@@ -6,14 +6,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
-import os
 
 import pytest
 
 from ansible.errors import AnsibleFilterError
 from ansible_collections.konnect.konnect.plugins.filter.org_document import FilterModule, org_document_problems, org_document_without_secrets
-
-SCHEMA_PATH = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'roles', 'org_bootstrap', 'files', 'org.schema.json')
 
 SCHEMA = {
     'type': 'object',
@@ -45,9 +42,8 @@ def test_the_schema_must_be_a_dict():
         org_document_without_secrets({}, [])
 
 
-def test_the_role_schema_marks_every_secret_of_the_document():
-    with open(SCHEMA_PATH) as handle:
-        schema = json.load(handle)
+def test_the_role_schema_marks_every_secret_of_the_document(shipped_schema):
+    schema = shipped_schema
     document = {
         'managed_by': 'me',
         'identity_providers': [{'type': 'oidc', 'config': {'issuer_url': 'https://idp', 'client_id': 'k', 'client_secret': 'S-idp'}}],
