@@ -1,15 +1,19 @@
 # -*- coding: utf-8 -*-
 # Copyright: konnect.konnect contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Filter plugins for a konnect_org document (roles/org_bootstrap): check it against its JSON schema, and
-leave out the values its schema marks ``writeOnly`` (secrets) before the role loops over it."""
+"""Filter plugins for a konnect_org document (roles/org_bootstrap): check it against its JSON schema, leave out the
+values its schema marks ``writeOnly`` (secrets) before the role loops over it, find the ids a loop converged, and
+write a target's address as Kong stores it."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from collections.abc import Mapping
+
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.text.converters import to_native
+from ansible_collections.konnect.konnect.plugins.module_utils.entities.gateway import target_with_port
 
 try:
     import jsonschema
@@ -123,6 +127,29 @@ def org_document_without_secrets(document, schema):
     return _without_secrets(_plain(document), schema)
 
 
+def org_converged_ids(results, kind, key='name'):
+    """``{'<region>/<control plane>/<key>': id}`` of the entities a loop of the role converged.
+
+    A loop item is either ``[control plane, entity]`` (``subelements``) or a dict with ``cp`` and ``key``. An entity
+    that check mode only predicted, or whose item was skipped, has no id and is left out.
+    """
+    ids = {}
+    # Only the few values needed are read: each item holds its whole control plane, too big to copy per call.
+    for result in results or []:
+        entity_id = (result.get(kind) or {}).get('id')
+        item = result.get('item')
+        if not entity_id or item is None:
+            continue
+        control_plane, name = (item['cp'], item[key]) if isinstance(item, Mapping) else (item[0], item[1][key])
+        ids['%s/%s/%s' % (control_plane['region'], control_plane['name'], name)] = to_native(entity_id)
+    return ids
+
+
+def gateway_target_address(target):
+    """host or host:port, as Kong stores and finds a target (without a port: host:8000)."""
+    return target_with_port({'target': _plain(target)})['target']
+
+
 class FilterModule(object):
     """konnect.konnect filters for organization documents."""
 
@@ -130,4 +157,6 @@ class FilterModule(object):
         return {
             'org_document_problems': org_document_problems,
             'org_document_without_secrets': org_document_without_secrets,
+            'org_converged_ids': org_converged_ids,
+            'gateway_target_address': gateway_target_address,
         }
