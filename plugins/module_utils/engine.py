@@ -10,29 +10,19 @@ task by whichever wrapper called it (the in-process action plugin or the module'
 
 from __future__ import annotations
 
-import copy
-import datetime
 import time
 
+from ansible_collections.konnect.konnect.plugins.module_utils import decide
 from ansible_collections.konnect.konnect.plugins.module_utils.client import backoff_seconds
-from ansible_collections.konnect.konnect.plugins.module_utils.compare import (
-    desired_labels,
-    desired_tags,
-    get_path,
-    matches,
-    merge_subset,
-    same_set,
-    set_path,
-)
-from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, LOOKUP_FILTER, LOOKUP_PATH, TAGS, looks_like_id
+from ansible_collections.konnect.konnect.plugins.module_utils.compare import get_path, matches
+from ansible_collections.konnect.konnect.plugins.module_utils.decide import action_taken, describe_key, redact
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import LOOKUP_FILTER, LOOKUP_PATH, Membership, Singleton, Token, looks_like_id, parse_time
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import (
     AmbiguousWriteError,
     KonnectApiError,
     KonnectError,
     KonnectParameterError,
 )
-
-HIDDEN = '********'
 
 
 class Resolver(object):
@@ -53,7 +43,7 @@ class Resolver(object):
 
     def find_all(self, entity, scope, key_values, region=None, also=None):
         """Every entity whose natural key equals ``key_values`` exactly (or ``also``, read in the same request)."""
-        what = entity.describe(_describe_key(key_values))
+        what = entity.describe(describe_key(key_values))
         if entity.lookup == LOOKUP_PATH and len(key_values) == 1:
             value = next(iter(key_values.values()))
             response = self.client.get(entity.item_path(scope, value), what=what, expected=(404,), region=region)
@@ -83,7 +73,7 @@ class Resolver(object):
         found = self.find_all(entity, scope, key_values, region)
         if len(found) > 1:
             raise KonnectError("Found %d %s with '%s'; give the id instead. Their ids: %s." % (
-                len(found), entity.plural.replace('_', ' '), _describe_key(key_values), ', '.join(str(item.get('id')) for item in found)))
+                len(found), entity.plural.replace('_', ' '), describe_key(key_values), ', '.join(str(item.get('id')) for item in found)))
         return found[0] if found else None
 
     def resolve_id(self, option, entity, scope, value, region=None):
@@ -100,20 +90,8 @@ def _same_key(have, want):
     return have == want or (isinstance(have, str) and isinstance(want, str) and looks_like_id(want) and have.lower() == want.lower())
 
 
-def _describe_key(key_values):
-    """A natural key as words: its value, or ``field=value, ...`` for a composite key (long values shortened)."""
-    if len(key_values) == 1:
-        return _short(next(iter(key_values.values())))
-    return ', '.join('%s=%s' % (name, _short(value)) for name, value in sorted(key_values.items()))
-
-
-def _short(value):
-    text = str(value).strip()
-    return text if len(text) <= 60 else text[:40].strip() + '...' + text[-12:].strip()
-
-
 class EntityEngine(object):
-    """Converges one entity to the state the task describes."""
+    """Converges one entity to the state the task describes: finds it, asks ``decide`` what to do, does it."""
 
     def __init__(self, entity, params, client, registry, check_mode=False, diff_mode=False, sleep=time.sleep, now=time.time):
         self.entity = entity
@@ -128,7 +106,9 @@ class EntityEngine(object):
         self.scope = {}
         self.unverified_parents = []
         self.minted = {}
-        self.leftovers = []
+        self.desired = {}
+        self.reference_ids = {}
+        self.last_decision = None
 
     # -- entry point -----------------------------------------------------------------------------
 
@@ -136,7 +116,7 @@ class EntityEngine(object):
         state = self.params.get('state', 'present')
         try:
             self.scope = self.resolve_parents()
-            desired = self.desired_body(self.resolve_references())
+            desired = self.desired = self.desired_body(self.resolve_references())
         except KonnectParameterError:
             if state == 'absent':
                 return self.result(False, None, None)  # a parent or reference that does not exist: nothing to delete
@@ -154,8 +134,6 @@ class EntityEngine(object):
             return self.ensure_absent(current)
         if current is None and self.params.get('id'):
             raise KonnectParameterError('id: no %s with id %s was found; leave id out to create one.' % (self.entity.title, self.params['id']))
-        if current is None and self.entity.singleton and self.entity.create_method == 'POST':
-            raise KonnectError('Konnect has no %s to update.' % self.entity.title)
         return self.ensure_present(current, desired)
 
     def resolve_parents(self):
@@ -175,33 +153,36 @@ class EntityEngine(object):
             fragment = reference.resolve(self.resolver, self.scope, self.params)
             if fragment:
                 body.update(fragment)
+                self.reference_ids[reference.option] = reference.current(fragment)
         return body
 
+    def desired_body(self, references):
+        return decide.desired_body(self.entity, self.params, references)
+
+    def secret_values(self):
+        return decide.secret_values(self.entity, self.params)
+
+    def key_values(self, body):
+        return decide.key_values(self.entity, body, self.secret_values())
+
     def find_current(self, desired):
-        if self.entity.singleton:
-            response = self.client.get(self.entity.item_path(self.scope), what=self.entity.title, expected=(404,))
-            return None if response.status == 404 else response.body
         if self.params.get('id'):
             return self.resolver.get_by_id(self.entity, self.scope, self.params['id'])
+        key_values = self.required_key_values(desired)
+        return self.only_one(self.resolver.find_all(self.entity, self.scope, key_values), key_values)
+
+    def required_key_values(self, desired):
         key_values = self.key_values(desired)
         missing = [name for name, value in key_values.items() if value is None and name not in self.entity.nullable_keys]
         if missing:
             raise KonnectParameterError('%s: required to find the %s (or give its id).' % (', '.join(missing), self.entity.title))
-        temporary = self.temporary_key(key_values)
-        found = self.resolver.find_all(self.entity, self.scope, key_values, also=temporary)
-        if temporary:
-            # A token still under its temporary name is what an interrupted rotation left; its secret is lost.
-            self.leftovers = [item for item in found if item.get(self.entity.key) == temporary[self.entity.key]]
-            found = [item for item in found if item not in self.leftovers]
+        return key_values
+
+    def only_one(self, found, key_values):
         if len(found) > 1:
             raise KonnectError("Found %d %s with '%s'; give the id instead. Their ids: %s." % (
-                len(found), self.entity.plural.replace('_', ' '), _describe_key(key_values), ', '.join(str(item.get('id')) for item in found)))
+                len(found), self.entity.plural.replace('_', ' '), describe_key(key_values), ', '.join(str(item.get('id')) for item in found)))
         return found[0] if found else None
-
-    def key_values(self, body):
-        """The natural key of the entity described by ``body`` (write-only values count: a key-auth credential's key)."""
-        given = dict(self.secret_values(), **body)
-        return dict((name, given.get(name)) for name in self.entity.keys_for(given))
 
     def parent(self, option):
         """The parent entity given by ``option``, as Konnect returns it (read once, only when needed)."""
@@ -224,142 +205,60 @@ class EntityEngine(object):
             return self.result(False, None, None)
         self.check_writable(current)
         if not self.check_mode:
-            for item in self.leftovers + [current]:
-                self.delete(item)
+            self.delete(current)
         return self.result(True, current, None)
 
     def delete(self, item):
         self.client.request('DELETE', self.item_path(item), what=self.describe_current(item), expected=(404,))
 
     def item_path(self, item):
-        return self.entity.item_path(self.scope) if self.entity.singleton else self.entity.item_path(self.scope, item[self.entity.item_key])
+        return self.entity.item_path(self.scope, item[self.entity.item_key])
 
     # -- present ---------------------------------------------------------------------------------
 
+    def decide(self, current, desired):
+        return decide.decide(self.entity, self.params, current, desired, self.secret_values())
+
     def ensure_present(self, current, desired):
-        if current is None and self.entity.singleton and not desired:
-            return self.result(False, None, None)  # a singleton that does not exist yet, and the task asks for nothing
-        if current is None:
-            return self.create(desired)
-        if self.should_rotate(current):
-            return self.rotate(current, desired)
-        self.check_create_only(current, desired)
-        if self.params.get('recreate') and self.create_only_differs(current, desired):
-            return self.recreate(current, desired)
-        changes = self.changed_fields(current, desired)
-        send_secrets = self.params.get('update_secrets') == 'always' and bool(self.secret_values())
-        if not changes and not send_secrets:
-            return self.cleanup_leftovers(current)
-        if self.entity.update_method is None:
-            raise KonnectParameterError('%s: a %s cannot be changed once it exists; delete it and create it again.' % (
-                ', '.join(sorted(changes)), self.entity.title))
-        predicted = self.predict(current, desired, changes)
+        decision = self.decide(current, desired)
+        self.last_decision = decision
+        if not decision.writes:
+            return self.result(False, current, current)
+        if decision.action == decide.CREATE:
+            self.verify_parents()
+            self.verify_references()
         self.check_writable(current)
         if self.check_mode:
-            return self.result(True, current, predicted)
-        body = self.request_body(self.update_body(current, desired, changes), self.entity.update_fields)
-        response = self.client.request(self.entity.update_method, self.item_path(current), body=body, what=self.describe_current(current))
-        self.delete_leftovers()
-        return self.result(True, current, self.entity.unwrap(response.body) or predicted)
+            return self.result(True, current, decision.predicted)
+        return self.result(True, current, self.apply(decision, current, desired))
 
-    def request_body(self, body, fields):
-        if fields is None:
-            return body
-        return dict((name, value) for name, value in body.items() if name in fields)
+    def apply(self, decision, current, desired):
+        """Send what ``decision`` says; the entity as Konnect answered (or as predicted when it answered nothing)."""
+        if decision.action == decide.CREATE:
+            return self.create(decision.body, desired)
+        if decision.action == decide.RECREATE:
+            self.delete(current)
+            return self.post_once(decision.body)
+        response = self.client.request(self.entity.update_method, self.item_path(current), body=decision.body,
+                                       what=self.describe_current(current))
+        return self.entity.unwrap(response.body) or decision.predicted
 
-    def cleanup_leftovers(self, current):
-        if not self.leftovers:
-            return self.result(False, current, current)
-        if not self.check_mode:
-            self.delete_leftovers()
-        return self.result(True, current, current)
-
-    def delete_leftovers(self):
-        for item in self.leftovers:
-            self.client.warn('Deleting %s left over from an interrupted rotation.' % self.entity.describe(item.get('id')))
-            self.delete(item)
-        self.leftovers = []
-
-    def desired_body(self, references):
-        """The request-shaped fields the user set, secrets excluded (they are never compared)."""
-        body = {}
-        for field in self.entity.fields:
-            value = self.params.get(field.name)
-            if value is None or field.secret:
-                continue
-            if field.secret_keys and isinstance(value, dict):
-                value = dict((key, item) for key, item in value.items() if key not in field.secret_keys and item is not None)
-            body[field.name] = value
-        body.update(references)
-        return self.entity.prepare(body) if self.entity.prepare else body
-
-    def secret_values(self):
-        """Write-only values the task gives: whole secret fields and secret keys inside dict fields."""
-        secrets = {}
-        for field in self.entity.fields:
-            value = self.params.get(field.name)
-            if value is None:
-                continue
-            if field.secret:
-                secrets[field.name] = value
-            elif field.secret_keys and isinstance(value, dict):
-                inner = dict((key, value[key]) for key in field.secret_keys if value.get(key) is not None)
-                if inner:
-                    secrets[field.name] = inner
-        return secrets
-
-    def with_secrets(self, body):
-        return merge_subset(body, self.secret_values())
-
-    def current_value(self, current, name):
-        field = self.entity.field(name)
-        return get_path(current, field.response_path if field else self.entity.match_path(name))
-
-    # -- create ----------------------------------------------------------------------------------
-
-    def create(self, desired):
-        self.check_create_requirements(desired)
-        body = self.with_secrets(desired)
-        body = self.request_body(body, self.entity.create_fields)
-        for field in self.entity.fields_of_kind(TAGS):
-            if field.name in body:
-                body[field.name] = desired_tags([], body[field.name], True)
-        predicted = self.predict({'id': None}, desired, list(desired))
-        self.verify_parents()
-        self.verify_references()
-        self.check_writable()
-        if self.check_mode:
-            return self.result(True, None, predicted)
-        if self.entity.singleton:
-            created = self.client.request(self.entity.create_method, self.entity.item_path(self.scope), body=body, what=self.entity.title).body
-            return self.result(True, None, created)
+    def create(self, body, desired):
         created = self.post_once(body)
         if self.entity.create_path:
-            created = self.after_invitation(desired, created)
-        elif not isinstance(created, dict) or not created.get(self.entity.item_key):
-            created = self.read_back(body)  # Konnect answered without the entity (a new team member)
-        self.delete_leftovers()
-        return self.result(True, None, created)
+            return self.after_invitation(desired, created)
+        if isinstance(self.entity, Membership) or not isinstance(created, dict) or not created.get(self.entity.item_key):
+            return self.read_back(body)  # Konnect answered without the entity (an addition to a member list)
+        return created
 
     def read_back(self, body):
-        key_values = self.key_values(body)
-        return self.resolver.find_by_key(self.entity, self.scope, key_values) or body
-
-    def check_create_requirements(self, desired):
-        given = dict(desired, **self.secret_values())
-        missing = [field.name for field in self.entity.fields if field.create_required and given.get(field.name) is None]
-        if missing:
-            raise KonnectParameterError('%s: required to create a %s.' % (', '.join(missing), self.entity.title))
-        for names in self.entity.create_requires_one_of:
-            if len([name for name in names if given.get(name) is not None]) != 1:
-                raise KonnectParameterError('Exactly one of %s is required to create a %s.' % (', '.join(names), self.entity.title))
+        return self.resolver.find_by_key(self.entity, self.scope, self.key_values(body)) or body
 
     def after_invitation(self, desired, response_body):
         """The entity was created elsewhere (an invitation): read it back, then set what the invitation could not carry."""
-        key_values = self.key_values(desired)
-        created = self.resolver.find_by_key(self.entity, self.scope, key_values) or response_body or {}
+        created = self.resolver.find_by_key(self.entity, self.scope, self.key_values(desired)) or response_body or {}
         rest = dict((name, value) for name, value in desired.items() if name not in self.entity.keys)
-        changes = self.changed_fields(created, rest) if created.get('id') else {}
+        changes = decide.changed_fields(self.entity, self.params, created, rest) if created.get('id') else {}
         if changes and self.entity.update_method:
             response = self.client.request(self.entity.update_method, self.item_path(created), body=changes,
                                            what=self.describe_current(created))
@@ -389,14 +288,13 @@ class EntityEngine(object):
     def post_once(self, body, replacing=None):
         """Create without ever creating twice: after an ambiguous failure, look before trying again."""
         key_values = self.key_values(body)
-        what = self.entity.describe(_describe_key(key_values) if None not in key_values.values() else None)
+        what = self.entity.describe(describe_key(key_values) if None not in key_values.values() else None)
         attempts = max(1, int(self.params.get('max_retries') or 0) + 1)
         for attempt in range(attempts):
             try:
                 created = self.entity.unwrap(self.client.request('POST', self.entity.create_collection_path(self.scope), body=body,
                                                                  what=what).body)
-                self.keep_minted(created)
-                return created
+                return self.keep_minted(created)
             except AmbiguousWriteError as exc:
                 found = self.created_despite(exc, key_values, replacing, what)
                 if found is not None:
@@ -407,200 +305,26 @@ class EntityEngine(object):
         raise KonnectError('Could not create %s.' % what)
 
     def created_despite(self, exc, key_values, replacing, what):
-        """The entity an ambiguous create may have made anyway, adopted; None if there is none (or it had to go)."""
+        """The entity an ambiguous create may have made anyway, adopted; None if there is none."""
         if any(value is None and name not in self.entity.nullable_keys for name, value in key_values.items()):
             return None
         found = [item for item in self.resolver.find_all(self.entity, self.scope, key_values)
                  if not replacing or item.get('id') != replacing.get('id')]
         if not found:
             return None
-        if self.entity.rotation:
-            # Its one-time secret was lost with the answer: remove it and mint another.
-            self.client.warn('%s Deleting the %s it created, whose secret was lost, and trying again.' % (exc.msg, what))
-            for item in found:
-                self.delete(item)
-            return None
         self.client.warn('%s Konnect has %s now, so it was not created again.' % (exc.msg, what))
         return found[0]
 
     def keep_minted(self, created):
-        rotation = self.entity.rotation
-        if rotation and isinstance(created, dict) and created.get(rotation.secret_field):
-            self.minted[rotation.result_field] = created.pop(rotation.secret_field)
-
-    def recreate(self, current, desired):
-        """Delete and create again, carrying over the fields the task does not set."""
-        carried = dict((field.name, self.current_value(current, field.name)) for field in self.entity.fields
-                       if field.shown and not field.secret and field.name not in desired and self.current_value(current, field.name) is not None)
-        carried.update(desired)
-        predicted = self.predict({'id': None}, carried, list(carried))
-        self.check_writable(current)
-        if self.check_mode:
-            return self.result(True, current, predicted)
-        self.delete(current)
-        return self.result(True, current, self.post_once(self.request_body(self.with_secrets(carried), self.entity.create_fields)))
-
-    # -- rotation --------------------------------------------------------------------------------
-
-    def should_rotate(self, current):
-        rotation = self.entity.rotation
-        if not rotation:
-            return False
-        if self.params.get('rotate'):
-            return True
-        days = self.params.get('rotate_before_days')
-        expires = parse_time(current.get(rotation.expiry_field))
-        return days is not None and expires is not None and expires - self.now() < days * 86400
-
-    def temporary_key(self, key_values):
-        if not self.entity.rotation or len(key_values) != 1 or not isinstance(key_values.get(self.entity.key), str):
-            return None
-        return {self.entity.key: key_values[self.entity.key] + self.entity.rotation.TEMPORARY_SUFFIX}
-
-    def rotate(self, current, desired):
-        """Mint a new secret first (under a temporary name, names being unique); only then does the old one go."""
-        predicted = self.predict({'id': None}, desired, list(desired))
-        if self.check_mode:
-            return self.result(True, current, predicted)
-        self.delete_leftovers()
-        key = self.entity.key
-        created = self.post_once(self.with_secrets(dict(desired, **self.temporary_key({key: desired[key]}))), replacing=current)
-        self.delete(current)
-        response = self.client.request(self.entity.update_method, self.item_path(created),
-                                       body={key: desired[key]}, what=self.entity.describe(desired[key]))
-        return self.result(True, current, response.body or dict(created, **{key: desired[key]}))
-
-    # -- compare and update ----------------------------------------------------------------------
-
-    def check_create_only(self, current, desired):
-        if self.params.get('recreate'):
-            return
-        for field in self.entity.fields:
-            if not field.create_only or field.name not in desired:
-                continue
-            if self.current_value(current, field.name) is None or matches(desired[field.name], self.current_value(current, field.name)):
-                continue  # equal, or not returned by Konnect so it cannot be compared
-            if self.entity.rotation:
-                # A token's expiry is fixed when it is minted; a new expiry means a new token, on request only.
-                have = self.current_value(current, field.name)
-                if have is not None and parse_time(have) != parse_time(desired[field.name]):
-                    self.client.warn('%s: %s keeps %s %s; set rotate: true to replace it with one that has the new value.' % (
-                        field.name, self.describe_current(current), field.name, self.current_value(current, field.name)))
-                continue
-            raise KonnectParameterError('%s: %s cannot be changed once it exists (it has %r, the task wants %r). %s' % (
-                field.name, self.describe_current(current), self.current_value(current, field.name), desired[field.name],
-                'Set recreate: true to delete and re-create it, or keep the current value.' if self.entity.recreatable
-                else 'Keep the current value, or delete it and create a new one.'))
-
-    def create_only_differs(self, current, desired):
-        return any(field.create_only and field.name in desired and not matches(desired[field.name], self.current_value(current, field.name))
-                   for field in self.entity.fields)
-
-    def changed_fields(self, current, desired):
-        """Names of the fields whose desired value differs from Konnect's, mapped to the value to send."""
-        changes = {}
-        full = self.full_collections(current, desired)
-        for name, value in desired.items():
-            field = self.entity.field(name)
-            have = self.current_value(current, name)
-            if field is not None and (field.create_only or not field.compared):
-                continue
-            if field is not None and field.kind == LABELS:
-                if full[name] != (have or {}):
-                    changes[name] = full[name]
-            elif field is not None and field.kind == TAGS:
-                if not same_set(full[name], have):
-                    changes[name] = full[name]
-            elif name in self.entity.keys and self.entity.match_values(value) == self.entity.match_values(have):
-                continue  # a natural key is equal as Konnect compares it (a PEM with other white space)
-            elif not matches(value, have, unordered=bool(field and field.unordered)):
-                changes[name] = value
-        if self.entity.exclusive_references and any(reference.body_field in desired for reference in self.entity.references):
-            # the scope is what the task gives; a task that gives none leaves it as it is
-            for reference in self.entity.references:
-                if reference.body_field not in desired and reference.current(current) is not None:
-                    changes[reference.body_field] = None
-        return changes
-
-    def hashed_secrets(self):
-        """Secrets Konnect keeps only as a hash must come from the task when the entity is replaced whole."""
-        values = {}
-        for field in self.entity.fields:
-            if field.hashed:
-                if self.params.get(field.name) is None:
-                    raise KonnectParameterError('%s: needed to change this %s, because Konnect keeps only a hash of it and '
-                                                'replaces the whole %s on update.' % (field.name, self.entity.title, self.entity.title))
-                values[field.name] = self.params[field.name]
-        return values
-
-    def merged_dicts(self, current, values):
-        """Dict fields laid over what Konnect holds: a full-replacement PUT keeps the keys the task does not give."""
-        merged = {}
-        for name, value in values.items():
-            field = self.entity.field(name)
-            if field is not None and field.type == 'dict' and field.kind != LABELS and isinstance(value, dict):
-                merged[name] = merge_subset(self.current_value(current, name) or {}, value)
-        return merged
-
-    def full_collections(self, current, desired):
-        """Labels and tags as the entity should carry them in full (the user may have given only some)."""
-        full = {}
-        for field in self.entity.fields:
-            if field.name not in desired:
-                continue
-            have = self.current_value(current, field.name)
-            if field.kind == LABELS:
-                full[field.name] = desired_labels(have, desired[field.name], self.params.get('purge_labels'))
-            elif field.kind == TAGS:
-                full[field.name] = desired_tags(have, desired[field.name], self.params.get('purge_tags'))
-        return full
-
-    def update_body(self, current, desired, changes):
-        if self.entity.update_method == 'PUT':
-            body = dict((key, value) for key, value in current.items() if key not in self.entity.read_only and value is not None)
-            body.update(self.hashed_secrets())
-            body.update(desired)
-            body.update(self.merged_dicts(current, desired))
-            body.update(self.full_collections(current, desired))
-            body.update(changes)
-            body.update(self.merged_dicts(current, changes))
-            body = dict((key, value) for key, value in body.items() if value is not None)  # replaced whole: left out is unset
-        else:
-            body = dict(changes)
-            for field in self.entity.fields_of_kind(LABELS):
-                if field.name in body and self.entity.labels_nullable:
-                    removed = set(self.current_value(current, field.name) or {}) - set(body[field.name])
-                    body[field.name] = dict(body[field.name], **dict.fromkeys(removed))
-        if self.params.get('update_secrets') == 'always':
-            # a write-only key travels inside its dict, which Konnect takes whole (an identity provider's config)
-            for name in self.secret_values():
-                if self.entity.field(name).secret_keys and name not in body and name in desired:
-                    body[name] = desired[name]
-            return self.with_secrets(body)
-        # A dict field is sent whole; the write-only keys the task gives travel with it so that they are not lost.
-        nested = dict((name, value) for name, value in self.secret_values().items()
-                      if name in body and self.entity.field(name).secret_keys)
-        return merge_subset(body, nested)
-
-    def predict(self, current, desired, changes):
-        predicted = copy.deepcopy(current)
-        for name in changes:
-            value = changes[name] if isinstance(changes, dict) else desired[name]
-            field = self.entity.field(name)
-            path = field.response_path if field else name
-            if field is not None and field.kind in (LABELS, TAGS):
-                set_path(predicted, path, copy.deepcopy(value))
-            else:
-                set_path(predicted, path, merge_subset(get_path(current, path), value))
-        return predicted
+        return created
 
     # -- result ----------------------------------------------------------------------------------
 
+    def current_value(self, current, name):
+        return decide.current_value(self.entity, current, name)
+
     def describe_current(self, current):
-        key_values = dict((name, self.current_value(current, name)) for name in self.entity.keys)
-        if None in key_values.values() or self.entity.singleton:
-            return self.entity.describe(current.get('id'))
-        return self.entity.describe(_describe_key(key_values))
+        return decide.describe_current(self.entity, current)
 
     def result(self, changed, before, after):
         result = {'changed': changed, self.entity.name: redact(self.entity, after) or {}, 'action': action_taken(changed, before, after)}
@@ -610,71 +334,159 @@ class EntityEngine(object):
             result.update(self.minted)
             result['_ansible_no_log'] = True  # the registered result keeps the secret; logs and callbacks do not show it
         if self.diff_mode:
-            result['diff'] = {'before': self.diff_view(before), 'after': self.diff_view(after)}
+            names = self.diff_names()
+            result['diff'] = {'before': self.diff_view(before, names), 'after': self.diff_view(after, names)}
         return result
 
-    def diff_view(self, obj):
-        """The fields that matter: the natural key, the id and what the user set; secrets hidden."""
-        if not obj:
-            return {}
-        names = [name for name in self.entity.keys if self.entity.field(name)]
-        names += [field.name for field in self.entity.fields
-                  if field.shown and field.name not in names and self.params.get(field.name) is not None]
-        view = {}
-        if obj.get('id'):
-            view['id'] = obj['id']
-        for name in names:
-            field = self.entity.field(name)
-            if field is not None and field.secret:
-                view[name] = HIDDEN
-            elif field is not None and field.secret_keys and isinstance(self.current_value(obj, name), dict):
-                given = self.params.get(name) or {}
-                hidden = dict((key, HIDDEN) for key in field.secret_keys if given.get(key) is not None)
-                view[name] = dict(self.current_value(obj, name), **hidden)
-            else:
-                view[name] = self.current_value(obj, name)
-        for reference in self.entity.references:
-            if self.params.get(reference.option) is not None:
-                current = reference.current(obj)
-                view[reference.option] = current if current is not None else get_path(obj, self.entity.match_path(reference.body_field))
-        return view
+    def diff_names(self):
+        changes = self.last_decision.changes if self.last_decision else ()
+        return decide.diff_names(self.entity, self.params, self.desired, changes)
+
+    def diff_view(self, obj, names):
+        return decide.diff_view(self.entity, self.params, obj, names, self.reference_label)
+
+    def reference_label(self, reference, identifier):
+        """The name of a referenced entity for a diff: the one the task gave, else read by id (diff mode only)."""
+        given = self.params.get(reference.option)
+        if given == identifier or self.reference_ids.get(reference.option) == identifier:
+            return given if not looks_like_id(given) else None
+        target = self.registry(reference.entity) if reference.entity else None
+        if target is None or not target.named:
+            return None
+        found = self.resolver.seen.get((target.name, identifier))
+        if found is None:
+            try:
+                found = self.resolver.get_by_id(target, self.scope, identifier)
+            except KonnectError:
+                return None
+        return decide.current_value(target, found, target.key) if found else None
 
 
-def action_taken(changed, before, after):
-    """What the task did, in one word, for summaries: created, updated, deleted or unchanged."""
-    if not changed:
-        return 'unchanged'
-    if not before:
-        return 'created'
-    return 'deleted' if not after else 'updated'
+class TokenEngine(EntityEngine):
+    """An access token: its secret is returned once, on create; rotating mints a new one before the old one goes.
 
+    Names are unique, so the new token carries a temporary name until the old one is deleted; a token still
+    under that name is what an interrupted rotation left, and is deleted.
+    """
 
-def redact(entity, obj):
-    """``obj`` with its write-only values hidden: Konnect returns some (a certificate's key), the module never does."""
-    if not isinstance(obj, dict):
-        return obj
-    hidden = copy.deepcopy(obj)
-    for field in entity.fields:
-        if field.secret and get_path(hidden, field.response_path) is not None:
-            set_path(hidden, field.response_path, HIDDEN)
-        inner = get_path(hidden, field.response_path) if field.secret_keys else None
-        if isinstance(inner, dict):
-            for key in field.secret_keys:
-                if inner.get(key) is not None:
-                    inner[key] = HIDDEN
-    return hidden
+    def __init__(self, *args, **kwargs):
+        super(TokenEngine, self).__init__(*args, **kwargs)
+        self.leftovers = []
 
+    def find_current(self, desired):
+        if self.params.get('id'):
+            return self.resolver.get_by_id(self.entity, self.scope, self.params['id'])
+        key_values = self.required_key_values(desired)
+        temporary = self.temporary_key(key_values)
+        found = self.resolver.find_all(self.entity, self.scope, key_values, also=temporary)
+        if temporary:
+            self.leftovers = [item for item in found if item.get(self.entity.key) == temporary[self.entity.key]]
+            found = [item for item in found if item not in self.leftovers]
+        return self.only_one(found, key_values)
 
-def parse_time(value):
-    """Seconds since the epoch from an RFC 3339 string (or a number), None if it cannot be read."""
-    if value is None:
+    def temporary_key(self, key_values):
+        if len(key_values) != 1 or not isinstance(key_values.get(self.entity.key), str):
+            return None
+        return {self.entity.key: key_values[self.entity.key] + self.entity.TEMPORARY_SUFFIX}
+
+    def ensure_present(self, current, desired):
+        if current is not None and self.should_rotate(current):
+            return self.rotate(current, desired)
+        if current is not None:
+            desired = self.without_expiry_changes(current, desired)
+        result = super(TokenEngine, self).ensure_present(current, desired)
+        if self.leftovers:
+            result.update(changed=True, action='updated')
+            if not self.check_mode:
+                self.delete_leftovers()
+        return result
+
+    def without_expiry_changes(self, current, desired):
+        """A token's expiry is fixed when it is minted; a new expiry means a new token, on request only."""
+        kept = dict(desired)
+        for field, have, want in decide.create_only_conflicts(self.entity, current, desired):
+            if parse_time(have) != parse_time(want):
+                self.client.warn('%s: %s keeps %s %s; set rotate: true to replace it with one that has the new value.' % (
+                    field.name, self.describe_current(current), field.name, have))
+            kept.pop(field.name)
+        return kept
+
+    def apply(self, decision, current, desired):
+        self.delete_leftovers()
+        return super(TokenEngine, self).apply(decision, current, desired)
+
+    def ensure_absent(self, current):
+        if current is not None and not self.check_mode:
+            self.delete_leftovers()
+        return super(TokenEngine, self).ensure_absent(current)
+
+    def delete_leftovers(self):
+        for item in self.leftovers:
+            self.client.warn('Deleting %s left over from an interrupted rotation.' % self.entity.describe(item.get('id')))
+            self.delete(item)
+        self.leftovers = []
+
+    def should_rotate(self, current):
+        return self.entity.rotation_due(self.params, current, self.now)
+
+    def rotate(self, current, desired):
+        """Mint a new secret first (under a temporary name, names being unique); only then does the old one go."""
+        predicted = decide.predict(self.entity, {'id': None}, desired, list(desired))
+        if self.check_mode:
+            return self.result(True, current, predicted)
+        self.delete_leftovers()
+        key = self.entity.key
+        body = decide.create_body(self.entity, dict(desired, **self.temporary_key({key: desired[key]})), self.secret_values())
+        created = self.post_once(body, replacing=current)
+        self.delete(current)
+        response = self.client.request(self.entity.update_method, self.item_path(created),
+                                       body={key: desired[key]}, what=self.entity.describe(desired[key]))
+        return self.result(True, current, response.body or dict(created, **{key: desired[key]}))
+
+    def created_despite(self, exc, key_values, replacing, what):
+        found = [item for item in self.resolver.find_all(self.entity, self.scope, key_values)
+                 if not replacing or item.get('id') != replacing.get('id')]
+        if found:
+            # Its one-time secret was lost with the answer: remove it and mint another.
+            self.client.warn('%s Deleting the %s it created, whose secret was lost, and trying again.' % (exc.msg, what))
+            for item in found:
+                self.delete(item)
         return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return datetime.datetime.fromisoformat(str(value).replace('Z', '+00:00')).timestamp()
-    except ValueError:
-        return None
+
+    def keep_minted(self, created):
+        if isinstance(created, dict) and created.get(self.entity.secret_field):
+            self.minted[self.entity.result_field] = created.pop(self.entity.secret_field)
+        return created
+
+
+class SingletonEngine(EntityEngine):
+    """An entity with one fixed path (settings): read it, update what differs; created with a PUT where Konnect allows."""
+
+    def run(self):
+        self.scope = self.entity.scope(self.resolver) if self.entity.scope else {}
+        desired = self.desired_body({})
+        response = self.client.get(self.entity.item_path(self.scope), what=self.entity.title, expected=(404,))
+        current = None if response.status == 404 else response.body
+        if current is None and not desired:
+            return self.result(False, None, None)  # it does not exist yet, and the task asks for nothing
+        if current is None and self.entity.create_method == 'POST':
+            raise KonnectError('Konnect has no %s to update.' % self.entity.title)
+        return self.ensure_present(current, desired)
+
+    def item_path(self, item):
+        return self.entity.item_path(self.scope)
+
+    def create(self, body, desired):
+        return self.client.request(self.entity.create_method, self.entity.item_path(self.scope), body=body, what=self.entity.title).body
+
+
+def engine_for(entity):
+    """The engine class that converges ``entity``."""
+    if isinstance(entity, Token):
+        return TokenEngine
+    if isinstance(entity, Singleton):
+        return SingletonEngine
+    return EntityEngine
 
 
 class InfoEngine(object):

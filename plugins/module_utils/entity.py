@@ -9,7 +9,9 @@ check mode, diff, secrets, labels) follows from these few facts.
 
 from __future__ import annotations
 
+import datetime
 import re
+import time
 from urllib.parse import quote
 
 UUID_RE = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
@@ -120,29 +122,15 @@ class IdReference(Reference):
         return {self.body_field: identifier}
 
 
-class Rotation(object):
-    """An entity holding a one-time secret (an access token): Konnect returns ``secret_field`` once, on create,
-    and the module returns it as ``result_field``. Rotating mints a new one first, then the old one goes.
-    """
-
-    TEMPORARY_SUFFIX = '-rotating'  # names are unique, so the new token carries this until the old one is gone
-
-    def __init__(self, secret_field='token', expiry_field='expires_at', result_field='token'):
-        self.secret_field = secret_field
-        self.expiry_field = expiry_field
-        self.result_field = result_field
-
-
 class Entity(object):
     """Everything the engine needs to know about one Konnect entity type.
 
-    ``key`` is the natural key: one field name, or a tuple of them (a role assignment). ``singleton``
-    entities have one fixed item path and can only be read and updated. ``create_path`` is where
+    ``key`` is the natural key: one field name, or a tuple of them (a role assignment). ``create_path`` is where
     creation is POSTed when it is not the collection (users are created by an invitation), and
     ``update_method=None`` means the entity cannot be updated (memberships, assignments).
     ``filterable`` maps each field Konnect can filter a list on to its operators (``eq``, ``contains``,
     ``PLAIN`` for ``filter[<field>]=<value>``); anything else is filtered after listing.
-    ``item_readable=False``: Konnect has no GET for one item (a team member), so it is found in the list.
+    ``item_readable=False``: Konnect has no GET for one item, so it is found in the list (memberships: ``Membership``).
     ``recreatable=False``: a create-only change is refused outright, ``recreate`` is not offered (users).
     ``nullable_keys`` may be absent from a natural key (a global plugin has no ``service``), ``key_choice``
     picks the natural key from what the task gives (a plugin's ``instance_name`` when set), ``item_key``
@@ -152,15 +140,16 @@ class Entity(object):
     ``{"item": {...}}``, ``match_values`` normalises key values before they are compared (PEM text),
     and ``writable(engine, current)`` refuses writes before any is made (core
     entities in a control plane group). ``enrich(client, scope, items)`` completes ``_info`` results.
-    ``scope`` computes path values no option gives (the calling user, the organization), ``extras``
-    adds keys to the result, and ``reader`` turns a singleton's answer into the list ``_info`` returns.
+    ``scope`` computes path values no option gives (the calling user, the organization), and ``extras``
+    adds keys to the result. Entity types that behave otherwise have their own class below (tokens, singletons).
     """
+
+    singleton = False
 
     def __init__(self, name, title, collection=None, fields=(), key='name', lookup=LOOKUP_FILTER, pagination='page',
                  update_method='PATCH', parents=(), references=(), plural=None, item=None,
                  filterable=None, labels_nullable=False, read_only=('id', 'created_at', 'updated_at'), prepare=None,
-                 singleton=False, create_path=None, create_fields=None, create_method='POST', rotation=None, extras=None,
-                 scope=None, reader=None, item_readable=True, recreatable=True, create_requires_one_of=(),
+                 create_path=None, create_fields=None, extras=None, scope=None, item_readable=True, recreatable=True, create_requires_one_of=(),
                  nullable_keys=(), key_choice=None, item_key='id', update_fields=None, writable=None, enrich=None,
                  match_paths=None, response_key=None, match_values=None, identified_by=None, exclusive_references=False):
         self.name = name
@@ -179,14 +168,10 @@ class Entity(object):
         self.labels_nullable = labels_nullable
         self.read_only = frozenset(read_only)
         self.prepare = prepare
-        self.singleton = singleton
         self.create_path = create_path
         self.create_fields = create_fields
-        self.create_method = create_method
-        self.rotation = rotation
         self.extras = extras
         self.scope = scope
-        self.reader = reader
         self.item_readable = item_readable
         self.recreatable = recreatable
         self.create_requires_one_of = tuple(create_requires_one_of)
@@ -226,6 +211,11 @@ class Entity(object):
         return self.field(self.key) if len(self.keys) == 1 else None
 
     @property
+    def named(self):
+        """Whether people name it by its natural key (a service by its name; a certificate has no name, only its PEM)."""
+        return self.key_field is not None and self.key not in ('cert',)
+
+    @property
     def lookup_field(self):
         """The field an ``_info`` module finds entities by: the natural key, or the first of the fields that identify it."""
         if self.key_field:
@@ -241,7 +231,7 @@ class Entity(object):
 
     @property
     def has_create_only(self):
-        return self.recreatable and not self.rotation and any(field.create_only for field in self.fields)
+        return self.recreatable and any(field.create_only for field in self.fields)
 
     def unwrap(self, body):
         if self.response_key and isinstance(body, dict) and self.response_key in body:
@@ -265,6 +255,61 @@ class Entity(object):
 
     def describe(self, value=None):
         return "%s '%s'" % (self.title, value) if value else self.title
+
+
+class Token(Entity):
+    """An access token: Konnect returns its secret (``secret_field``) once, on create, and the module returns it as
+    ``result_field``. A token is never updated in place beyond its name: a new expiry means a new token, on request
+    (``rotate``); rotating mints the new one first, under a temporary name (names are unique), then the old one goes.
+    """
+
+    TEMPORARY_SUFFIX = '-rotating'
+
+    def __init__(self, name, title, collection, secret_field='token', expiry_field='expires_at', result_field='token', **kwargs):
+        super(Token, self).__init__(name, title, collection, recreatable=False, **kwargs)
+        self.secret_field = secret_field
+        self.expiry_field = expiry_field
+        self.result_field = result_field
+
+    def rotation_due(self, options, current, now=time.time):
+        """Whether the task asks for a new token: ``rotate``, or an expiry closer than ``rotate_before_days``."""
+        if options.get('rotate'):
+            return True
+        days = options.get('rotate_before_days')
+        expires = parse_time(current.get(self.expiry_field))
+        return days is not None and expires is not None and expires - now() < days * 86400
+
+
+class Membership(Entity):
+    """A link in a parent's member list (a team's users, a consumer group's consumers): added and removed, never
+    updated. Konnect has no GET for one link and answers an addition without the link, so it is found in the list."""
+
+    def __init__(self, name, title, collection, **kwargs):
+        super(Membership, self).__init__(name, title, collection, update_method=None, item_readable=False, **kwargs)
+
+
+class Singleton(Entity):
+    """Settings with one fixed path: read and updated, never listed or deleted. ``create_method`` PUT means Konnect
+    creates it on the first write; ``reader`` turns its answer into the list an ``_info`` module returns."""
+
+    singleton = True
+
+    def __init__(self, name, title, item, create_method='POST', reader=None, **kwargs):
+        super(Singleton, self).__init__(name, title, item=item, **kwargs)
+        self.create_method = create_method
+        self.reader = reader
+
+
+def parse_time(value):
+    """Seconds since the epoch from an RFC 3339 string (or a number), None if it cannot be read."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return datetime.datetime.fromisoformat(str(value).replace('Z', '+00:00')).timestamp()
+    except ValueError:
+        return None
 
 
 def _filter_operators(filterable):

@@ -17,9 +17,9 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible.module_utils.errors import AnsibleFallbackNotFound
 
 from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_REQUESTS, REGIONS, REQUESTS_IMPORT_ERROR, KonnectClient
-from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, InfoEngine
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import InfoEngine, SingletonEngine, engine_for
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
-from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, TAGS
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, TAGS, Token
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
 from ansible_collections.konnect.konnect.plugins.module_utils.special import DataPlaneCertificateEngine, GroupMembershipEngine
 
@@ -81,7 +81,7 @@ class _Task(object):
     def extra_rules(self):
         return {}
 
-    def execute(self, params, check_mode=False, diff_mode=False, warn=None):
+    def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
         """Run the engine on validated parameters; return its result dict or raise KonnectError."""
         client = KonnectClient.from_params(params, warn=warn)
         return self.engine(params, client, check_mode, diff_mode).run()
@@ -102,8 +102,7 @@ class _Task(object):
 
     def returns_secret(self, result):
         """Whether ``result`` carries a one-time secret, so that logs and callbacks must not show it."""
-        rotation = getattr(self.entity, 'rotation', None)
-        return bool(rotation and result.get(rotation.result_field))
+        return isinstance(self.entity, Token) and bool(result.get(self.entity.result_field))
 
 
 class EntityTask(_Task):
@@ -127,7 +126,7 @@ class EntityTask(_Task):
             options['update_secrets'] = dict(type='str', choices=['on_create', 'always'], default='on_create')
         if entity.has_create_only:
             options['recreate'] = dict(type='bool', default=False)
-        if entity.rotation:
+        if isinstance(entity, Token):
             options['rotate'] = dict(type='bool', default=False)
             options['rotate_before_days'] = dict(type='int')
         return options
@@ -154,7 +153,7 @@ class EntityTask(_Task):
         return dict(required_if=[('state', 'present', needed)] if needed else [])
 
     def engine(self, params, client, check_mode, diff_mode):
-        return EntityEngine(self.entity, params, client, self.registry, check_mode=check_mode, diff_mode=diff_mode)
+        return engine_for(self.entity)(self.entity, params, client, self.registry, check_mode=check_mode, diff_mode=diff_mode)
 
 
 class InfoTask(_Task):
@@ -195,7 +194,7 @@ class OrganizationTask(_Task):
         return dict((entity.name, dict(type='dict', no_log=False, options=dict((field.name, field.option_spec()) for field in entity.fields)))
                     for entity in self.settings)
 
-    def execute(self, params, check_mode=False, diff_mode=False, warn=None):
+    def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
         client = KonnectClient.from_params(params, warn=warn)
         result = {'changed': False, 'organization': client.get_once('/v3/organizations/me', what='the organization')}
         diff = {'before': {}, 'after': {}}
@@ -203,7 +202,7 @@ class OrganizationTask(_Task):
             wanted = params.get(entity.name)
             if wanted is None:
                 continue
-            sub = EntityEngine(entity, dict(params, **wanted), client, self.registry, check_mode=check_mode, diff_mode=diff_mode).run()
+            sub = SingletonEngine(entity, dict(params, **wanted), client, self.registry, check_mode=check_mode, diff_mode=diff_mode).run()
             result['changed'] = result['changed'] or sub['changed']
             result[entity.name] = sub[entity.name]
             for side in ('before', 'after'):

@@ -13,9 +13,11 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
     Entity,
     Field,
     IdReference,
+    Membership,
     Parent,
     Reference,
-    Rotation,
+    Singleton,
+    Token,
     looks_like_id,
 )
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
@@ -73,10 +75,10 @@ USER = Entity(
     extras=lambda user: {'pending': not user.get('active', False)},
 )
 
-TEAM_USER = Entity(
+TEAM_USER = Membership(
     'team_user', 'team membership', '/v3/teams/{team}/users',
     references=[IdReference('user', 'user', body_field='id', required=True)],
-    key='id', lookup=LOOKUP_FILTER, pagination='page', update_method=None, item_readable=False,
+    key='id', lookup=LOOKUP_FILTER, pagination='page',
     parents=[ON_TEAM], filterable={'id': ('eq',), 'email': ('eq', 'contains')},
 )
 
@@ -87,19 +89,18 @@ SYSTEM_ACCOUNT = Entity(
     filterable={'name': ('eq', 'contains'), 'description': ('eq', 'contains'), 'konnect_managed': (PLAIN,)},
 )
 
-SYSTEM_ACCOUNT_TEAM = Entity(
+SYSTEM_ACCOUNT_TEAM = Membership(
     'system_account_team', 'team membership of a system account', '/v3/teams/{team}/system-accounts',
     references=[IdReference('system_account', 'system_account', body_field='id', required=True)],
-    key='id', lookup=LOOKUP_LIST, pagination='page', update_method=None, item_readable=False,
+    key='id', lookup=LOOKUP_LIST, pagination='page',
     parents=[ON_TEAM], filterable={'name': ('eq', 'contains')},
 )
 
-SYSTEM_ACCOUNT_ACCESS_TOKEN = Entity(
+SYSTEM_ACCOUNT_ACCESS_TOKEN = Token(
     'system_account_access_token', 'system account access token', '/v3/system-accounts/{system_account}/access-tokens',
     fields=[Field('name'), Field('expires_at', create_only=True, create_required=True)],
     lookup=LOOKUP_FILTER, pagination='page', update_method='PATCH',
     parents=[Parent('system_account', 'system_account')], filterable={'name': ('eq', 'contains')},
-    rotation=Rotation('token', 'expires_at'),
 )
 
 
@@ -112,11 +113,11 @@ def current_user_scope(resolver):
     return {'user': resolver.client.get_once('/v3/users/me', what='the calling user')['id']}
 
 
-PERSONAL_ACCESS_TOKEN = Entity(
+PERSONAL_ACCESS_TOKEN = Token(
     'personal_access_token', 'personal access token', '/v3/users/{user}/access-tokens',
     fields=[Field('name'), Field('expires_at', create_only=True), Field('ttl_seconds', type='int', create_only=True, shown=False)],
     lookup=LOOKUP_LIST, pagination='none', update_method='PATCH', create_requires_one_of=[('expires_at', 'ttl_seconds')],
-    scope=current_user_scope, rotation=Rotation('konnect_token', 'expires_at', result_field='token'),
+    scope=current_user_scope, secret_field='konnect_token',
 )
 
 
@@ -171,7 +172,7 @@ def flatten_roles(catalogue):
     return roles
 
 
-ROLE = Entity('role', 'predefined role', item='/v3/roles', singleton=True, reader=flatten_roles)
+ROLE = Singleton('role', 'predefined role', '/v3/roles', reader=flatten_roles)
 
 OIDC_CONFIG = dict(
     issuer_url=dict(type='str'), client_id=dict(type='str'), client_secret=dict(type='str', no_log=True),
@@ -194,8 +195,8 @@ IDENTITY_PROVIDER_TEAM_GROUP_MAPPING = Entity(
     parents=[Parent('identity_provider', 'identity_provider')], filterable=('team_id', 'group'),
 )
 
-AUTHENTICATION_SETTINGS = Entity(
-    'authentication_settings', 'authentication settings', item='/v3/authentication-settings', singleton=True,
+AUTHENTICATION_SETTINGS = Singleton(
+    'authentication_settings', 'authentication settings', '/v3/authentication-settings',
     fields=[Field(name, type='bool') for name in
             ('basic_auth_enabled', 'oidc_auth_enabled', 'saml_auth_enabled', 'idp_mapping_enabled', 'konnect_mapping_enabled')],
 )
@@ -205,17 +206,16 @@ def current_organization_scope(resolver):
     return {'organization': resolver.client.get_once('/v3/organizations/me', what='the organization')['id']}
 
 
-ORGANIZATION = Entity('organization', 'organization', item='/v3/organizations/me', singleton=True, plural='organizations')
+ORGANIZATION = Singleton('organization', 'organization', '/v3/organizations/me', plural='organizations')
 
-ORGANIZATION_PAT_SETTINGS = Entity(
-    'personal_access_token_settings', 'personal access token settings',
-    item='/v3/organizations/{organization}/personal-access-token-settings', singleton=True,
+ORGANIZATION_PAT_SETTINGS = Singleton(
+    'personal_access_token_settings', 'personal access token settings', '/v3/organizations/{organization}/personal-access-token-settings',
     fields=[Field('pats_enabled', type='bool'), Field('max_expiration_period_days', type='int')],
     scope=current_organization_scope,
 )
 
-ORGANIZATION_IP_ALLOW_LIST = Entity(
-    'ip_allow_list', 'IP allow list', item='/v3/organizations/{organization}/ip-allow-list', singleton=True, create_method='PUT',
+ORGANIZATION_IP_ALLOW_LIST = Singleton(
+    'ip_allow_list', 'IP allow list', '/v3/organizations/{organization}/ip-allow-list', create_method='PUT',
     fields=[Field('enabled', type='bool'), Field('allowed_ips', type='list', elements='str', unordered=True)],
     scope=current_organization_scope,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, InfoEngine
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import InfoEngine, engine_for
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import LOOKUP_FILTER, Entity, Field
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
@@ -26,8 +26,9 @@ def registry(name):
 def run(entity_name, params, konnect, check_mode=False, diff_mode=False):
     params = dict(params)
     params.setdefault('state', 'present')
-    return EntityEngine(registry(entity_name), params, konnect, registry, check_mode=check_mode, diff_mode=diff_mode,
-                        sleep=lambda s: None).run()
+    entity = registry(entity_name)
+    return engine_for(entity)(entity, params, konnect, registry, check_mode=check_mode, diff_mode=diff_mode,
+                              sleep=lambda s: None).run()
 
 
 @pytest.fixture
@@ -192,3 +193,23 @@ def test_a_value_konnect_counts_down_is_not_compared(konnect):
     konnect.seed(consumers, {'id': 'c1', 'username': 'ann'})
     konnect.seed(consumers + '/c1/key-auth', {'id': 'k1', 'key': 'secret-key', 'ttl': 3599})
     assert not run('gateway_key_auth', {'control_plane': CP_ID, 'consumer': 'ann', 'key': 'secret-key', 'ttl': 3600}, konnect)['changed']
+
+
+def test_diff_of_a_route_moved_to_another_service_names_both_services(konnect):
+    services = '/v2/control-planes/%s/core-entities/services' % CP_ID
+    old = konnect.seed(services, {'id': 'e75c0000-0000-4000-8000-000000000001', 'name': 'a'})
+    new = konnect.seed(services, {'id': '0da10000-0000-4000-8000-000000000002', 'name': 'b'})
+    konnect.seed('/v2/control-planes/%s/core-entities/routes' % CP_ID, {'id': 'r1', 'name': 'r', 'paths': ['/'], 'service': {'id': old['id']}})
+    result = run('gateway_route', {'control_plane': CP_ID, 'name': 'r', 'service': 'b'}, konnect, check_mode=True, diff_mode=True)
+    assert result['diff']['before']['service'] == 'a (%s)' % old['id']
+    assert result['diff']['after']['service'] == 'b (%s)' % new['id']
+    assert konnect.writes() == []
+
+
+def test_diff_of_a_service_url_shows_its_parts(konnect):
+    konnect.seed('/v2/control-planes/%s/core-entities/services' % CP_ID,
+                 {'id': 's1', 'name': 'a', 'protocol': 'https', 'host': 'a.internal', 'port': 443, 'path': '/v1'})
+    result = run('gateway_service', {'control_plane': CP_ID, 'name': 'a', 'url': 'https://b.internal:8443/v2'}, konnect,
+                 check_mode=True, diff_mode=True)
+    assert result['diff']['before'] == {'id': 's1', 'name': 'a', 'protocol': 'https', 'host': 'a.internal', 'port': 443, 'path': '/v1'}
+    assert result['diff']['after'] == {'id': 's1', 'name': 'a', 'protocol': 'https', 'host': 'b.internal', 'port': 8443, 'path': '/v2'}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.konnect.konnect.plugins.module_utils.client import Response
-from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, InfoEngine
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import InfoEngine, engine_for
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 
@@ -22,8 +22,9 @@ CP_ID = '55555555-5555-4555-8555-555555555555'
 def run(entity_name, params, konnect, check_mode=False, diff_mode=False, now=1000.0):
     params = dict(params)
     params.setdefault('state', 'present')
-    return EntityEngine(ENTITIES[entity_name], params, konnect, ENTITIES.get, check_mode=check_mode, diff_mode=diff_mode,
-                        sleep=lambda s: None, now=lambda: now).run()
+    entity = ENTITIES[entity_name]
+    return engine_for(entity)(entity, params, konnect, ENTITIES.get, check_mode=check_mode, diff_mode=diff_mode,
+                              sleep=lambda s: None, now=lambda: now).run()
 
 
 class IdentityKonnect(FakeKonnect):

@@ -1,0 +1,112 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The pure decisions: what changes, what is sent, and a diff that shows every field that will change."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.konnect.konnect.plugins.module_utils import decide
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
+
+LUA = 'return { name = "%s", fields = {} }'
+
+# Every entity type whose options are rewritten before they are sent (``prepare``): the entity as Konnect holds it,
+# the options of a task that changes it, and the fields that must show as changed although the task never names them.
+REWRITTEN = {
+    'gateway_service': (
+        {'id': 's1', 'name': 'a', 'protocol': 'https', 'host': 'a.internal', 'port': 443, 'path': '/v1'},
+        {'name': 'a', 'url': 'https://b.internal:8443/v2'},
+        {'host': 'b.internal', 'port': 8443, 'path': '/v2'}),
+    'gateway_target': (
+        {'id': 't1', 'target': 'orders-1.internal:8000', 'weight': 100},
+        {'target': 'orders-1.internal', 'weight': 50},
+        {'weight': 50}),
+    'user': (
+        {'id': 'u1', 'email': 'ana@example.com', 'full_name': 'Ana'},
+        {'email': 'Ana@Example.com', 'full_name': 'Ana Lima'},
+        {'full_name': 'Ana Lima'}),
+    'custom_plugin_schema': (
+        {'name': 'my-plugin', 'lua_schema': LUA % 'my-plugin'},
+        {'lua_schema': LUA % 'my-plugin' + ' -- v2'},
+        {'lua_schema': LUA % 'my-plugin' + ' -- v2'}),
+}
+
+
+def test_every_rewritten_option_is_covered():
+    assert sorted(name for name, entity in ENTITIES.items() if entity.prepare) == sorted(REWRITTEN)
+
+
+@pytest.mark.parametrize('name', sorted(REWRITTEN))
+def test_the_diff_shows_every_field_that_changes(name):
+    entity = ENTITIES[name]
+    current, options, derived = REWRITTEN[name]
+    desired = decide.desired_body(entity, options, {})
+    decision = decide.decide(entity, options, current, desired, {})
+    assert decision.action == decide.UPDATE
+    assert set(derived) <= set(decision.changes)
+    names = decide.diff_names(entity, options, desired, decision.changes)
+    before = decide.diff_view(entity, options, current, names)
+    after = decide.diff_view(entity, options, decision.predicted, names)
+    for field, value in derived.items():
+        assert after[field] == value and before[field] != value, field
+    assert all(after[field] == before[field] for field in names if field not in decision.changes)
+
+
+def test_a_service_url_diff_names_its_parts():
+    entity = ENTITIES['gateway_service']
+    current, options, _derived = REWRITTEN['gateway_service']
+    desired = decide.desired_body(entity, options, {})
+    decision = decide.decide(entity, options, current, desired, {})
+    names = decide.diff_names(entity, options, desired, decision.changes)
+    assert 'url' not in names and {'protocol', 'host', 'port', 'path'} <= set(names)
+
+
+def test_references_read_name_and_id():
+    entity = ENTITIES['gateway_route']
+    options = {'name': 'r', 'service': 'b'}
+    names = ['name']
+    labels = {'e75c': 'a', '0da1': 'b'}
+    view = decide.diff_view(entity, options, {'id': 'r1', 'name': 'r', 'service': {'id': 'e75c'}}, names,
+                            lambda reference, identifier: labels.get(identifier))
+    assert view['service'] == 'a (e75c)'
+
+
+def test_create_sends_secrets_and_predicts_without_them():
+    entity = ENTITIES['gateway_key_auth']
+    options = {'key': 'sekrit', 'tags': ['a']}
+    desired = decide.desired_body(entity, options, {})
+    decision = decide.decide(entity, options, None, desired, decide.secret_values(entity, options))
+    assert decision.action == decide.CREATE
+    assert decision.body == {'key': 'sekrit', 'tags': ['a']}
+    assert 'key' not in decision.predicted
+
+
+def test_put_update_sends_the_whole_entity():
+    entity = ENTITIES['gateway_service']
+    current = {'id': 's1', 'name': 'a', 'host': 'h', 'port': 80, 'retries': 5, 'created_at': 1}
+    options = {'name': 'a', 'retries': 3}
+    desired = decide.desired_body(entity, options, {})
+    decision = decide.decide(entity, options, current, desired, {})
+    assert decision.body == {'name': 'a', 'host': 'h', 'port': 80, 'retries': 3}
+    assert decision.changes == {'retries': 3}
+
+
+def test_create_only_change_is_refused_or_recreated():
+    entity = ENTITIES['control_plane']
+    current = {'id': 'c1', 'name': 'p', 'config': {'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE'}}
+    options = {'name': 'p', 'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'}
+    desired = decide.desired_body(entity, options, {})
+    with pytest.raises(KonnectParameterError, match='cannot be changed once it exists'):
+        decide.decide(entity, options, current, desired, {})
+    decision = decide.decide(entity, dict(options, recreate=True), current, desired, {})
+    assert decision.action == decide.RECREATE and decision.body['cluster_type'] == 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
+
+
+def test_unchanged_writes_nothing():
+    entity = ENTITIES['team']
+    current = {'id': 't', 'name': 'x', 'labels': {'a': 'b', 'KONGCTL-n': 'y'}}
+    options = {'name': 'x', 'labels': {'a': 'b'}}
+    decision = decide.decide(entity, options, current, decide.desired_body(entity, options, {}), {})
+    assert not decision.writes and decision.predicted is current
