@@ -24,13 +24,16 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
 from ansible.module_utils.errors import UnsupportedError
 from ansible.plugins.action import ActionBase
+from ansible.utils.display import Display
 
+from ansible_collections.konnect.konnect.plugins.module_utils.apply import SECRET_VALUES
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
 # The strategy loads this class in the main process before it forks a worker for each task, so
 # importing the engine (and requests, ~60-90 ms) here means workers inherit it instead of paying
 # for it on every task.
 from ansible_collections.konnect.konnect.plugins.module_utils import runner  # noqa: F401  pylint: disable=unused-import
 
+display = Display()
 EXECUTION_CHOICES = ('auto', 'controller', 'target')
 LOCAL_CONNECTIONS = frozenset(('local', 'ansible.builtin.local', 'ansible.legacy.local'))
 
@@ -97,9 +100,10 @@ class ActionModule(ActionBase):
         warnings = []
         try:
             result = task.execute(params, check_mode=bool(self._task.check_mode), diff_mode=bool(self._task.diff),
-                                  warn=warnings.append)
+                                  warn=warnings.append, progress=display.v)
         except KonnectError as exc:
             result = dict(exc.details, failed=True, msg=exc.msg)
+        no_log_values = no_log_values | set(result.pop(SECRET_VALUES, []))
         result['invocation'] = {'module_args': params}
         if warnings:
             result['warnings'] = warnings

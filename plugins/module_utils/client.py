@@ -50,6 +50,7 @@ GLOBAL_PATH_PREFIXES = (
 IDEMPOTENT_METHODS = frozenset(('GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'))
 RETRYABLE_STATUSES = frozenset((502, 503, 504))
 PAGE_SIZE = 100
+CORE_PAGE_SIZE = 1000  # the largest page the core-entity lists give (Kong's admin API and Konnect: 1-1000)
 BACKOFF_BASE_SECONDS = 0.5
 BACKOFF_MAX_SECONDS = 30.0
 HIDDEN = '********'
@@ -115,7 +116,7 @@ class KonnectClient(object):
     """Talks to Konnect; never builds a URL from caller input beyond the API path."""
 
     def __init__(self, token=None, region='us', api_url=None, global_api_url=None, email=None, password=None,
-                 validate_certs=True, ca_path=None, timeout=30, max_retries=5, sleep=time.sleep, warn=None):
+                 validate_certs=True, ca_path=None, timeout=30, max_retries=5, sleep=time.sleep, warn=None, pool_size=None):
         if not HAS_REQUESTS:
             raise KonnectParameterError('The Python library requests is required on the host that runs this task.',
                                         exception=REQUESTS_IMPORT_ERROR)
@@ -137,6 +138,10 @@ class KonnectClient(object):
         self._secrets = [s for s in (token, password) if s]
         self._once = {}
         self.session = requests.Session()
+        if pool_size:  # as many connections as requests may run at once (apply's parallelism)
+            adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size)
+            self.session.mount('https://', adapter)
+            self.session.mount('http://', adapter)
         self.session.verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
         self.session.headers.update({
             'User-Agent': user_agent(),
@@ -280,7 +285,7 @@ class KonnectClient(object):
         """Yield every item of a list endpoint, following whichever of Konnect's pagination styles it uses."""
         params = dict(params or {})
         if style == 'offset':
-            params['size'] = PAGE_SIZE
+            params['size'] = CORE_PAGE_SIZE
         elif style in ('page', 'cursor'):
             params['page[size]'] = PAGE_SIZE
         if style == 'page':

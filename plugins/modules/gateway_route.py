@@ -53,6 +53,31 @@ options:
       - SNIs that match this route when using stream routing.
     type: list
     elements: str
+  sources:
+    description:
+      - For stream routes (V(tcp), V(tls), V(udp)), the client addresses that match, each an C(ip) (or CIDR range) and/or a
+        C(port). Compared as a set.
+    type: list
+    elements: dict
+    suboptions:
+      ip:
+        description: An IP address or CIDR range.
+        type: str
+      port:
+        description: A port.
+        type: int
+  destinations:
+    description:
+      - For stream routes, the destination addresses that match, each an C(ip) (or CIDR range) and/or a C(port). Compared as a set.
+    type: list
+    elements: dict
+    suboptions:
+      ip:
+        description: An IP address or CIDR range.
+        type: str
+      port:
+        description: A port.
+        type: int
   https_redirect_status_code:
     description:
       - Status code returned when a request over HTTP should use HTTPS. Konnect's default is V(426).
@@ -152,6 +177,17 @@ EXAMPLES = r'''
     name: tls-in
     protocols: [tls_passthrough]
     snis: [secure.example.com]
+
+- name: A TCP route for clients of one network
+  konnect.konnect.gateway_route:
+    control_plane: prod-eu
+    service: ledger
+    name: ledger-tcp
+    protocols: [tcp]
+    sources:
+      - {ip: 10.0.0.0/8}
+    destinations:
+      - {port: 5432}
 
 - name: Delete a route
   konnect.konnect.gateway_route:

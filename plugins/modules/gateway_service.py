@@ -75,6 +75,25 @@ options:
       - Ids of CA certificates used to verify the upstream's certificate. Compared as a set.
     type: list
     elements: str
+  tls_sans:
+    description:
+      - Additional names the upstream's certificate may carry besides O(host), checked when O(tls_verify) is on.
+    type: dict
+    suboptions:
+      dnsnames:
+        description: DNS names (subject alternative names of type DNS).
+        type: list
+        elements: str
+      uris:
+        description: URIs (subject alternative names of type URI).
+        type: list
+        elements: str
+  client_certificate:
+    description:
+      - The certificate Kong presents as client certificate in the TLS handshake with the upstream (mutual TLS).
+      - Given by id, or by the certificate's PEM text (the C(cert) of M(konnect.konnect.gateway_certificate)), which
+        is looked up among all certificates of the control plane.
+    type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
   - konnect.konnect.entity.control_plane
@@ -117,6 +136,9 @@ EXAMPLES = r'''
     tls_verify_depth: 2
     ca_certificates:
       - 2b8f4c4e-6d0c-4d47-a0a7-7c0ab2e3e1f1
+    client_certificate: b2f34145-0343-41a4-9602-4c69dec2f269
+    tls_sans:
+      dnsnames: [orders-internal.example.com]
 
 - name: Disable a service without deleting it
   konnect.konnect.gateway_service:

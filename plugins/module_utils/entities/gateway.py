@@ -18,6 +18,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
     Entity,
     Field,
     IdReference,
+    Membership,
     Parent,
     Reference,
 )
@@ -121,9 +122,11 @@ GATEWAY_SERVICE = Entity(
         Field('tls_verify', type='bool'),
         Field('tls_verify_depth', type='int'),
         Field('ca_certificates', type='list', elements='str', unordered=True),
+        Field('tls_sans', type='dict', options=dict(dnsnames=dict(type='list', elements='str'), uris=dict(type='list', elements='str'))),
         _tags(),
     ],
     parents=[ON_CONTROL_PLANE],
+    references=[Reference('client_certificate', 'gateway_certificate')],
     lookup=LOOKUP_PATH, pagination='offset', update_method='PUT', writable=writable_control_plane,
     filterable={'name': ('eq', 'contains')}, prepare=split_service_url,
 )
@@ -138,6 +141,8 @@ GATEWAY_ROUTE = Entity(
         Field('paths', type='list', elements='str', unordered=True),
         Field('headers', type='dict'),
         Field('snis', type='list', elements='str', unordered=True),
+        Field('sources', type='list', elements='dict', unordered=True, options=dict(ip=dict(type='str'), port=dict(type='int'))),
+        Field('destinations', type='list', elements='dict', unordered=True, options=dict(ip=dict(type='str'), port=dict(type='int'))),
         Field('https_redirect_status_code', type='int', choices=[301, 302, 307, 308, 426]),
         Field('regex_priority', type='int'),
         Field('strip_path', type='bool'),
@@ -166,11 +171,11 @@ GATEWAY_CONSUMER_GROUP = core_entity(
     fields=[Field('name'), _tags()], response_key='consumer_group',  # a single group is read as {"consumer_group": {...}}
 )
 
-GATEWAY_CONSUMER_GROUP_MEMBER = core_entity(
-    'gateway_consumer_group_member', 'consumer group membership', '/consumer_groups/{consumer_group}/consumers',
-    fields=[], parents=[Parent('consumer_group', 'gateway_consumer_group')],
+GATEWAY_CONSUMER_GROUP_MEMBER = Membership(
+    'gateway_consumer_group_member', 'consumer group membership', CORE_ENTITIES + '/consumer_groups/{consumer_group}/consumers',
+    parents=[ON_CONTROL_PLANE, Parent('consumer_group', 'gateway_consumer_group')],
     references=[IdReference('consumer', 'gateway_consumer', required=True)],
-    key='consumer', match_paths={'consumer': 'id'}, lookup=LOOKUP_LIST, item_readable=False, update_method=None,
+    key='consumer', match_paths={'consumer': 'id'}, lookup=LOOKUP_LIST, pagination='offset', filterable={}, writable=writable_control_plane,
 )
 
 PLUGIN_SCOPES = ('service', 'route', 'consumer', 'consumer_group')

@@ -5,16 +5,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
-import os
-
 import pytest
 
-SCHEMA_PATH = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'roles', 'org_bootstrap', 'files', 'org.schema.json')
+from ansible_collections.konnect.konnect.plugins.module_utils.org_schema import ORG_SCHEMA
 
 
 @pytest.fixture(scope='session')
 def shipped_schema():
-    """roles/org_bootstrap/files/org.schema.json"""
-    with open(SCHEMA_PATH) as handle:
-        return json.load(handle)
+    """plugins/module_utils/org_schema.py"""
+    return ORG_SCHEMA

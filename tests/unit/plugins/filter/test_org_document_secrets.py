@@ -38,8 +38,15 @@ def test_the_document_itself_is_not_changed():
 
 
 def test_the_schema_must_be_a_dict():
-    with pytest.raises(AnsibleFilterError, match='the schema must be a dict, not list'):
+    with pytest.raises(AnsibleFilterError, match='^konnect.konnect.org_document_without_secrets: the schema must be a dict, not list'):
         org_document_without_secrets({}, [])
+
+
+def test_the_collection_schema_is_the_default():
+    document = {'managed_by': 'me', 'control_planes': [{'name': 'cp', 'region': 'eu', 'gateway': {'consumers': [{'username': 'u'}]},
+                                                        'certificates': [{'cert': 'C', 'key': 'S-key'}]}]}
+    assert org_document_without_secrets(document) == {'managed_by': 'me', 'control_planes': [
+        {'name': 'cp', 'region': 'eu', 'certificates': [{'cert': 'C'}]}]}
 
 
 def test_the_role_schema_marks_every_secret_of_the_document(shipped_schema):

@@ -186,7 +186,7 @@ def test_offset_pagination_follows_offset():
     pages = [FakeRaw(200, {'data': [{'id': 1}], 'offset': 'abc', 'next': '/x?offset=abc'}), FakeRaw(200, {'data': [{'id': 2}], 'next': None})]
     client, script, dummy = make_client(pages)
     assert [item['id'] for item in client.paginate('/v2/control-planes/c/core-entities/services', 'offset')] == [1, 2]
-    assert script.calls[0][2]['params']['size'] == client_module.PAGE_SIZE and script.calls[1][2]['params']['offset'] == 'abc'
+    assert script.calls[0][2]['params']['size'] == client_module.CORE_PAGE_SIZE == 1000 and script.calls[1][2]['params']['offset'] == 'abc'
 
 
 def test_cursor_pagination_follows_next_link():

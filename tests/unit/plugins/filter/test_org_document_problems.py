@@ -7,8 +7,9 @@ __metaclass__ = type
 import pytest
 
 from ansible.errors import AnsibleFilterError
-from ansible_collections.konnect.konnect.plugins.filter import org_document
-from ansible_collections.konnect.konnect.plugins.filter.org_document import FilterModule, format_path, org_document_problems
+from ansible_collections.konnect.konnect.plugins.filter.org_document import FilterModule, org_document_problems
+from ansible_collections.konnect.konnect.plugins.module_utils import org_document
+from ansible_collections.konnect.konnect.plugins.module_utils.org_document import format_path
 
 
 SMALL_SCHEMA = {
@@ -63,15 +64,34 @@ def test_schema_must_be_a_dict_and_valid():
         org_document_problems({}, {'type': 'no-such-type'})
 
 
-def test_missing_jsonschema_is_a_clear_error(monkeypatch):
+@pytest.mark.parametrize('schema', [SMALL_SCHEMA, None])
+def test_missing_jsonschema_is_a_clear_error(monkeypatch, schema):
     monkeypatch.setattr(org_document, 'HAS_JSONSCHEMA', False)
     monkeypatch.setattr(org_document, 'JSONSCHEMA_IMPORT_ERROR', ImportError('No module named jsonschema'))
-    with pytest.raises(AnsibleFilterError, match='needs the Python library jsonschema'):
-        org_document_problems({}, SMALL_SCHEMA)
+    args = (schema,) if schema else ()
+    with pytest.raises(AnsibleFilterError, match='^konnect.konnect.org_document_problems: needs the Python library jsonschema .*No module named'):
+        org_document_problems({}, *args)
 
 
 def test_filter_is_registered():
     assert FilterModule().filters()['org_document_problems'] is org_document_problems
+
+
+def test_the_collection_schema_is_the_default_and_adds_the_reference_checks():
+    doc = {'managed_by': 'x', 'teams': [{'name': 'Ops'}, {'name': 'ops'}]}
+    assert org_document_problems(doc) == ["konnect_org.teams[1].name: 'ops' is listed twice"]
+    assert org_document_problems(doc, root='org') == ["org.teams[1].name: 'ops' is listed twice"]
+
+
+def test_a_schema_of_ones_own_checks_that_schema_only():
+    doc = {'managed_by': 'x', 'control_planes': [{'name': 'a', 'region': 'eu'}, {'name': 'a', 'region': 'eu'}]}
+    assert org_document_problems(doc, SMALL_SCHEMA) == []
+    assert org_document_problems(doc) == ["konnect_org.control_planes[1].name: 'a' is already a control plane in region eu"]
+
+
+def test_schema_problems_come_without_the_reference_problems():
+    doc = {'managed_by': 'x', 'prune': 1, 'teams': [{'name': 'Ops'}, {'name': 'ops'}]}
+    assert org_document_problems(doc) == ["konnect_org.prune: 1 is not of type 'boolean'"]
 
 
 def test_shipped_schema_checks_regions(shipped_schema):

@@ -1,0 +1,164 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The ``apply`` module: check an organization document, then converge it with the planner."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+
+from ansible_collections.konnect.konnect.plugins.module_utils import deck
+from ansible_collections.konnect.konnect.plugins.module_utils.decide import secret_values as decide_secret_values
+from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, KonnectClient
+from ansible_collections.konnect.konnect.plugins.module_utils.documents import OrgDocument, write_token
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
+from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems, plain
+from ansible_collections.konnect.konnect.plugins.module_utils.planner import GLOBAL, Planner
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC
+
+YAML_IMPORT_ERROR = None
+try:
+    import yaml
+except ImportError as exc:  # pragma: no cover - ansible-core needs PyYAML, so a controller has it
+    yaml = None
+    YAML_IMPORT_ERROR = exc
+
+ROOT = 'konnect_org'
+SECRET_VALUES = '_konnect_secret_values'  # taken out of the result by whoever runs the task, and masked wherever they appear
+
+
+class ApplyTask(object):
+    """What the module and the in-process action plugin call: validate everything, then plan and converge."""
+
+    def module_kwargs(self):
+        spec = dict(CONNECTION_SPEC)
+        spec.update(
+            document=dict(type='dict'),
+            src=dict(type='path'),
+            prune=dict(type='bool', default=False),
+            parallelism=dict(type='int', default=10),
+        )
+        rules = dict((name, list(value)) for name, value in CONNECTION_RULES.items())
+        rules['mutually_exclusive'].append(('document', 'src'))
+        rules['required_one_of'] = [('document', 'src')]
+        return dict(argument_spec=spec, supports_check_mode=True, **rules)
+
+    def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
+        document = self.document(params)
+        if params.get('parallelism') is not None and params['parallelism'] < 1:
+            raise KonnectParameterError('parallelism: must be 1 or more, got %d.' % params['parallelism'])
+        decks, secrets = self.decks(document)
+        org = OrgDocument(document, decks)
+        if params.get('prune'):
+            org.prune = True
+        org.build()
+        clients = self.clients(params, org.nodes, warn)
+        planner = Planner(org.nodes, clients, get_entity, check_mode=check_mode, diff_mode=diff_mode, parallelism=params.get('parallelism'),
+                          prune=org.scopes, progress=progress, prepare=org.prepare,
+                          after_write=lambda node: write_token(node, check_mode), options=connection_options(params))
+        planner.run()
+        outcome = planner.outcome()
+        result = dict(changed=bool(outcome['changes']), summary=outcome['summary'], changes=outcome['changes'], ids=outcome['ids'])
+        if diff_mode:
+            result['diff'] = outcome['diff']
+        result[SECRET_VALUES] = sorted(set(secrets + node_secrets(org.nodes)))
+        return result
+
+    def document(self, params):
+        """The document, from ``document`` or the file ``src``, checked against the schema and its references."""
+        if params.get('src'):
+            document = read_file(params['src'], 'src')
+        else:
+            document = params['document']
+        document = plain(document)
+        if isinstance(document, dict) and ROOT in document and 'managed_by' not in document:
+            document = document[ROOT]  # a vars file, as the role's example is written
+        problems = document_problems(document, ROOT)
+        if problems:
+            raise KonnectParameterError('%s is not valid (%d problems); nothing was changed: %s' % (ROOT, len(problems), ' '.join(problems)),
+                                        problems=problems)
+        return document
+
+    @staticmethod
+    def decks(document):
+        """The decK files of the control planes that give one, each checked (every problem of every file at once)."""
+        decks, problems, secrets = {}, [], []
+        for index, control_plane in enumerate(document.get('control_planes') or []):
+            source = control_plane.get('gateway', control_plane.get('gateway_file'))
+            if source is None:
+                continue
+            label = '%s.control_planes[%d].%s' % (ROOT, index, 'gateway' if 'gateway' in control_plane else 'gateway_file')
+            try:
+                loaded = deck.load(source, os.environ, label)
+            except deck.DeckError as exc:
+                problems.extend(exc.details.get('problems') or [exc.msg])
+                continue
+            decks[index] = {'sections': loaded.sections, 'select_tags': loaded.select_tags}
+            secrets.extend(loaded.secrets)
+        if problems:
+            raise KonnectParameterError('%s is not valid (%d problems); nothing was changed: %s' % (ROOT, len(problems), ' '.join(problems)),
+                                        problems=problems)
+        return decks, secrets
+
+    @staticmethod
+    def clients(params, nodes, warn):
+        """One client per region the document names (identity goes to the global host from any of them)."""
+        parallelism = params.get('parallelism') or 10
+        regions = set(node.region for node in nodes if node.region != GLOBAL)
+        clients = dict((region, KonnectClient.from_params(dict(params, konnect_region=region), warn=warn, pool_size=parallelism))
+                       for region in regions)
+        clients[GLOBAL] = KonnectClient.from_params(params, warn=warn, pool_size=parallelism)
+        return clients
+
+    def returns_secret(self, result):
+        return False
+
+    def main(self):
+        module = AnsibleModule(**self.module_kwargs())
+        if not HAS_REQUESTS:
+            module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+        try:
+            result = self.execute(module.params, module.check_mode, module._diff, module.warn)
+        except KonnectError as exc:
+            module.fail_json(msg=exc.msg, **exc.details)
+        for value in result.pop(SECRET_VALUES, []):
+            module.no_log_values.add(value)
+        module.exit_json(**result)
+
+
+def node_secrets(nodes):
+    """The write-only values the document gives (keys, passwords, client secrets): masked in every output, the
+    task's own arguments included."""
+    values = []
+    for node in nodes:
+        if node.name == 'control_plane_membership':
+            continue
+        entity = get_entity(node.name)
+        for name, value in decide_secret_values(entity, node.params).items():
+            values.extend(str(item) for item in (value.values() if isinstance(value, dict) else [value]) if item not in (None, ''))
+    return values
+
+
+def connection_options(params):
+    return dict((name, params.get(name)) for name in ('max_retries',))
+
+
+def read_file(path, option):
+    """A YAML or JSON file on the controller."""
+    try:
+        with open(path) as handle:
+            text = handle.read()
+    except (IOError, OSError) as exc:
+        raise KonnectParameterError('%s: cannot read %s: %s.' % (option, path, exc.strerror or exc))
+    try:
+        if yaml is None:
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except ValueError as exc:
+        raise KonnectParameterError('%s: %s is not valid JSON or YAML: %s' % (option, path, exc))
+    except yaml.YAMLError as exc:
+        raise KonnectParameterError('%s: %s is not valid YAML: %s' % (option, path, exc))
