@@ -13,15 +13,7 @@ from __future__ import annotations
 
 import os
 
-from ansible_collections.konnect.konnect.plugins.module_utils.planner import (
-    ACCESS,
-    CONTROL_PLANES,
-    GATEWAY,
-    GLOBAL,
-    IDENTITY,
-    Node,
-    PruneScope,
-)
+from ansible_collections.konnect.konnect.plugins.module_utils.planner import GLOBAL, Node, PruneScope
 from ansible_collections.konnect.konnect.plugins.module_utils.special import generate_certificate, write_private
 
 PROTECTED = 'protected'
@@ -132,19 +124,17 @@ class OrgDocument(object):
         doc = self.document
         for i, team in enumerate(doc.get('teams') or []):
             self.teams[team['name']] = self.add('team', {'name': team['name'], 'description': team.get('description'),
-                                                         'labels': self.owned_labels(team)}, team['name'], 'konnect_org.teams[%d]' % i,
-                                                group=IDENTITY)
+                                                         'labels': self.owned_labels(team)}, team['name'], 'konnect_org.teams[%d]' % i)
         for i, user in enumerate(doc.get('users') or []):
             self.add('user', dict((key, user.get(key)) for key in ('email', 'full_name', 'preferred_name')), user['email'].lower(),
-                     'konnect_org.users[%d]' % i, group=IDENTITY)
+                     'konnect_org.users[%d]' % i)
         for i, team in enumerate(doc.get('teams') or []):
             for j, email in enumerate(team.get('users') or []):
                 self.add('team_user', {'user': email}, '%s/%s' % (team['name'], email.lower()), 'konnect_org.teams[%d].users[%d]' % (i, j),
                          parent=self.teams[team['name']])
         for i, account in enumerate(doc.get('system_accounts') or []):
             path = 'konnect_org.system_accounts[%d]' % i
-            node = self.add('system_account', {'name': account['name'], 'description': account.get('description')}, account['name'], path,
-                            group=IDENTITY)
+            node = self.add('system_account', {'name': account['name'], 'description': account.get('description')}, account['name'], path)
             for j, team in enumerate(account.get('teams') or []):
                 self.add('system_account_team', {'system_account': node}, '%s/%s' % (team, account['name']), '%s.teams[%d]' % (path, j),
                          parent=self.team(team))
@@ -157,17 +147,17 @@ class OrgDocument(object):
         for i, provider in enumerate(doc.get('identity_providers') or []):
             path = 'konnect_org.identity_providers[%d]' % i
             node = self.add('identity_provider', dict((key, provider.get(key)) for key in ('type', 'enabled', 'login_path', 'config')),
-                            provider['type'], path, group=IDENTITY)
+                            provider['type'], path)
             for j, mapping in enumerate(provider.get('team_mappings') or []):
                 self.add('identity_provider_team_group_mapping', {'team': mapping['team'], 'group': mapping['group']},
                          '%s/%s/%s' % (provider['type'], mapping['group'], mapping['team']), '%s.team_mappings[%d]' % (path, j), parent=node)
         if self.prune:
-            self.scopes.append(PruneScope('team', self.owns_labels, self.protected_labels, group=IDENTITY))
+            self.scopes.append(PruneScope('team', self.owns_labels, self.protected_labels))
 
     def team(self, name):
         """The node of a team: the document's, or one that must exist already (looked up, never changed)."""
         if name not in self.teams:
-            node = Node('team', {'name': name}, name, 'team %r' % name, group=IDENTITY)
+            node = Node('team', {'name': name}, name, 'team %r' % name)
             node.lookup_only = True
             self.nodes.append(node)
             self.teams[name] = node
@@ -179,53 +169,45 @@ class OrgDocument(object):
         params = dict((key, entry.get(key)) for key in ('name', 'description', 'cluster_type', 'auth_type', 'proxy_urls'))
         params['labels'] = self.owned_labels(entry)
         label = '%s/%s' % (region, entry['name'])
-        node = self.add('control_plane', params, label, path, region=region, group='%s %s' % (CONTROL_PLANES, region))
+        node = self.add('control_plane', params, label, path, region=region)
         self.control_planes[(region, entry['name'])] = node
-        gateway = '%s %s' % (GATEWAY, label)
         for j, certificate in enumerate(entry.get('dp_certificates') or []):
             cert = self.add('dp_client_certificate', {'title': certificate['title'], 'cert': certificate.get('cert')},
-                            '%s/dp_certificates[%d]' % (label, j), '%s.dp_certificates[%d]' % (path, j), region=region, parent=node,
-                            group=gateway)
+                            '%s/dp_certificates[%d]' % (label, j), '%s.dp_certificates[%d]' % (path, j), region=region, parent=node)
             cert.extra.update((key, certificate.get(key)) for key in ('cert_path', 'key_path', 'generate'))
         for j, store in enumerate(entry.get('config_stores') or []):
             store_node = self.add('config_store', {'name': store['name']}, '%s/%s' % (label, store['name']),
-                                  '%s.config_stores[%d]' % (path, j), region=region, parent=node, group=gateway)
+                                  '%s.config_stores[%d]' % (path, j), region=region, parent=node)
             for k, secret in enumerate(store.get('secrets') or []):
                 self.add('config_store_secret', {'key': secret['key'], 'value': secret['value']}, '%s/%s/%s' % (label, store['name'], secret['key']),
                          '%s.config_stores[%d].secrets[%d]' % (path, j, k), region=region, parent=store_node)
         if index in self.decks:
             deck = self.decks[index]
-            self.gateway(node, deck['sections'], '%s.gateway' % path, tags=lambda item: item.get('tags'), group=gateway)
-            self.prune_gateway(node, DECK_PRUNED, DECK_PRUNED_CHILDREN, self.owns_select_tags(deck.get('select_tags') or []), gateway)
+            self.gateway(node, deck['sections'], '%s.gateway' % path, tags=lambda item: item.get('tags'))
+            self.prune_gateway(node, DECK_PRUNED, DECK_PRUNED_CHILDREN, self.owns_select_tags(deck.get('select_tags') or []))
         else:
-            self.gateway(node, entry, path, tags=self.owned_tags, group=gateway)
+            self.gateway(node, entry, path, tags=self.owned_tags)
             if entry.get('cluster_type') in (None, 'CLUSTER_TYPE_CONTROL_PLANE'):
-                self.prune_gateway(node, DOCUMENT_PRUNED, DOCUMENT_PRUNED_CHILDREN, self.owns_tag, gateway)
+                self.prune_gateway(node, DOCUMENT_PRUNED, DOCUMENT_PRUNED_CHILDREN, self.owns_tag)
         if self.prune and not any(scope.kind.name == 'control_plane' and scope.region == region for scope in self.scopes):
-            self.scopes.append(PruneScope('control_plane', self.owns_labels, self.protected_labels, region=region,
-                                          group='%s %s' % (CONTROL_PLANES, region)))
+            self.scopes.append(PruneScope('control_plane', self.owns_labels, self.protected_labels, region=region))
 
     def memberships(self, index, entry):
         group = self.control_planes[(entry['region'], entry['name'])]
         members = [self.control_planes[(entry['region'], name)] for name in entry['members']]
         self.add('control_plane_membership', {'members': members}, group.label, 'konnect_org.control_planes[%d].members' % index,
-                 region=entry['region'], parent=group, group=group.group)
+                 region=entry['region'], parent=group)
 
     # -- gateway configuration -------------------------------------------------------------------
 
-    def gateway(self, control_plane, sections, path, tags, group):
+    def gateway(self, control_plane, sections, path, tags):
         """The gateway entities of one control plane, from the document's sections or from a decK file's."""
-        region = control_plane.region
-        by_section = {}
         for section, kind, key in SECTION_KINDS:
             for j, entry in enumerate(sections.get(section) or []):
                 where = '%s.%s[%d]' % (path, section, j)
                 label = '%s/%s' % (control_plane.label, entry_label(entry, key, section, j))
-                node = self.add(kind, self.options(entry, tags), label, where, region=region, parent=control_plane, group=group)
-                node.extra['entry'] = entry
-                by_section.setdefault(section, []).append(node)
+                node = self.add(kind, self.options(entry, tags), label, where, region=control_plane.region, parent=control_plane)
                 self.children(node, entry, where, tags)
-        return by_section
 
     def options(self, entry, tags):
         params = dict((name, value) for name, value in entry.items() if name not in CHILD_KEYS and not name.endswith('_path'))
@@ -242,7 +224,7 @@ class OrgDocument(object):
             node.extra.update(cert_path=entry.get('cert_path'), key_path=entry.get('key_path'))
         for j, sni in enumerate(entry.get('snis') or []):
             self.add('gateway_sni', dict(self.options(sni, tags), certificate=node), '%s/%s' % (node.parent.label, sni['name']),
-                     '%s.snis[%d]' % (where, j), region=region, parent=node.parent, group=node.group)
+                     '%s.snis[%d]' % (where, j), region=region, parent=node.parent)
         for j, target in enumerate(entry.get('targets') or []):
             self.add('gateway_target', self.options(target, tags), '%s/%s' % (parent_label, target['target']), '%s.targets[%d]' % (where, j),
                      region=region, parent=node)
@@ -254,15 +236,15 @@ class OrgDocument(object):
                 label = '%s/%s' % (parent_label, credential[key] if key else '%s[%d]' % (section, j))
                 self.add(kind, self.options(credential, tags), label, '%s.%s[%d]' % (where, section, j), region=region, parent=node)
 
-    def prune_gateway(self, control_plane, kinds, children, owned, group):
+    def prune_gateway(self, control_plane, kinds, children, owned):
         if not self.prune:
             return
         for kind in kinds:
-            self.scopes.append(PruneScope(kind, owned, self.protected_tag, parent=control_plane, region=control_plane.region, group=group))
+            self.scopes.append(PruneScope(kind, owned, self.protected_tag, parent=control_plane, region=control_plane.region))
         for node in list(self.nodes):
             if node.parent is control_plane and node.name in children:
                 for kind in children[node.name]:
-                    self.scopes.append(PruneScope(kind, owned, self.protected_tag, parent=node, region=control_plane.region, group=group))
+                    self.scopes.append(PruneScope(kind, owned, self.protected_tag, parent=node, region=control_plane.region))
 
     def access(self):
         for section in ('teams', 'system_accounts'):
@@ -273,7 +255,7 @@ class OrgDocument(object):
                     params = {'role_name': role['role_name'], 'entity_type_name': role.get('entity_type_name') or 'Control Planes',
                               'entity': role['entity'], 'entity_region': role['entity_region']}
                     label = '%s/%s on %s/%s' % (owner['name'], role['role_name'], role['entity_region'], role['entity'])
-                    self.add(kind, params, label, 'konnect_org.%s[%d].roles[%d]' % (section, i, j), parent=parent, group=ACCESS)
+                    self.add(kind, params, label, 'konnect_org.%s[%d].roles[%d]' % (section, i, j), parent=parent)
 
     # -- ownership -------------------------------------------------------------------------------
 

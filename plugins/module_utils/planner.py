@@ -33,21 +33,20 @@ MEMBERSHIPS = '/v2/control-planes/%s/group-memberships'
 
 
 class Kind(object):
-    """A row of the dependency table: an entity type, the level it converges in, the kind of its parent node.
+    """A row of the dependency table: an entity type and the level it converges in (what a progress line names).
 
     ``listing`` names a list of the whole control plane (``/key-auths``) that holds the items of every parent
     at once, and the field that names their parent: one request instead of one per parent.
     """
 
-    def __init__(self, name, level, parent=None, listing=None):
+    def __init__(self, name, level, listing=None):
         self.name = name
         self.level = level
-        self.parent = parent
         self.listing = listing
 
 
 def _credential(name, path):
-    return Kind(name, GATEWAY, 'gateway_consumer', listing=(path, 'consumer'))
+    return Kind(name, GATEWAY, listing=(path, 'consumer'))
 
 
 # Creation runs top-down, deletion bottom-up, and the summary reads in this order.
@@ -55,39 +54,39 @@ KINDS = (
     Kind('team', IDENTITY),
     Kind('user', IDENTITY),
     Kind('system_account', IDENTITY),
-    Kind('team_user', IDENTITY, 'team'),
-    Kind('system_account_team', IDENTITY, 'team'),
-    Kind('system_account_access_token', IDENTITY, 'system_account'),
+    Kind('team_user', IDENTITY),
+    Kind('system_account_team', IDENTITY),
+    Kind('system_account_access_token', IDENTITY),
     Kind('identity_provider', IDENTITY),
-    Kind('identity_provider_team_group_mapping', IDENTITY, 'identity_provider'),
+    Kind('identity_provider_team_group_mapping', IDENTITY),
     Kind('control_plane', CONTROL_PLANES),
-    Kind('control_plane_membership', CONTROL_PLANES, 'control_plane'),
-    Kind('dp_client_certificate', GATEWAY, 'control_plane'),
-    Kind('config_store', GATEWAY, 'control_plane'),
-    Kind('config_store_secret', GATEWAY, 'config_store'),
-    Kind('gateway_vault', GATEWAY, 'control_plane'),
-    Kind('gateway_ca_certificate', GATEWAY, 'control_plane'),
-    Kind('gateway_certificate', GATEWAY, 'control_plane'),
-    Kind('gateway_sni', GATEWAY, 'control_plane'),
-    Kind('gateway_key_set', GATEWAY, 'control_plane'),
-    Kind('gateway_key', GATEWAY, 'control_plane'),
-    Kind('gateway_partial', GATEWAY, 'control_plane'),
-    Kind('gateway_upstream', GATEWAY, 'control_plane'),
-    Kind('gateway_target', GATEWAY, 'gateway_upstream', listing=('/targets', 'upstream')),
-    Kind('gateway_service', GATEWAY, 'control_plane'),
-    Kind('gateway_route', GATEWAY, 'control_plane'),
-    Kind('gateway_consumer', GATEWAY, 'control_plane'),
+    Kind('control_plane_membership', CONTROL_PLANES),
+    Kind('dp_client_certificate', GATEWAY),
+    Kind('config_store', GATEWAY),
+    Kind('config_store_secret', GATEWAY),
+    Kind('gateway_vault', GATEWAY),
+    Kind('gateway_ca_certificate', GATEWAY),
+    Kind('gateway_certificate', GATEWAY),
+    Kind('gateway_sni', GATEWAY),
+    Kind('gateway_key_set', GATEWAY),
+    Kind('gateway_key', GATEWAY),
+    Kind('gateway_partial', GATEWAY),
+    Kind('gateway_upstream', GATEWAY),
+    Kind('gateway_target', GATEWAY, listing=('/targets', 'upstream')),
+    Kind('gateway_service', GATEWAY),
+    Kind('gateway_route', GATEWAY),
+    Kind('gateway_consumer', GATEWAY),
     _credential('gateway_key_auth', '/key-auths'),
     _credential('gateway_basic_auth', '/basic-auths'),
     _credential('gateway_hmac_auth', '/hmac-auths'),
     _credential('gateway_jwt', '/jwts'),
     _credential('gateway_acl', '/acls'),
     _credential('gateway_mtls_auth', '/mtls-auths'),
-    Kind('gateway_consumer_group', GATEWAY, 'control_plane'),
-    Kind('gateway_consumer_group_member', GATEWAY, 'gateway_consumer_group'),
-    Kind('gateway_plugin', GATEWAY, 'control_plane'),
-    Kind('team_role', ACCESS, 'team'),
-    Kind('system_account_role', ACCESS, 'system_account'),
+    Kind('gateway_consumer_group', GATEWAY),
+    Kind('gateway_consumer_group_member', GATEWAY),
+    Kind('gateway_plugin', GATEWAY),
+    Kind('team_role', ACCESS),
+    Kind('system_account_role', ACCESS),
 )
 KIND = dict((kind.name, kind) for kind in KINDS)
 ORDER = dict((kind.name, number) for number, kind in enumerate(KINDS))
@@ -101,14 +100,14 @@ class Node(object):
     Option values may be other nodes (an SNI's certificate): they stand for that node's id.
     """
 
-    def __init__(self, kind, params, label, path, region=GLOBAL, parent=None, group=None):
+    def __init__(self, kind, params, label, path, region=GLOBAL, parent=None):
         self.kind = KIND[kind]
         self.params = params
         self.label = label
         self.path = path
         self.region = region
         self.parent = parent
-        self.group = group or (parent.group if parent else None)  # what a progress line calls its level
+        self.group = level_of(self.kind, parent, region)
         self.current = None
         self.id = None
         self.decision = None
@@ -135,13 +134,24 @@ class PruneScope(object):
     """Where pruning may delete: the items of ``kind`` below ``parent`` (or in ``region``) that ``owned`` says
     are the document's, unless ``protected``; children of a parent that is deleted go with it."""
 
-    def __init__(self, kind, owned, protected, parent=None, region=GLOBAL, group=None):
+    def __init__(self, kind, owned, protected, parent=None, region=GLOBAL):
         self.kind = KIND[kind]
         self.owned = owned
         self.protected = protected
         self.parent = parent
         self.region = region
-        self.group = group or (parent.group if parent else GLOBAL)
+        self.group = level_of(self.kind, parent, region)
+
+
+def level_of(kind, parent, region):
+    """The group a node converges in, as progress lines name it: its level, and its region or control plane."""
+    if kind.level == CONTROL_PLANES:
+        return '%s %s' % (CONTROL_PLANES, region)
+    if kind.level == GATEWAY:
+        while parent.name != 'control_plane':
+            parent = parent.parent
+        return '%s %s' % (GATEWAY, parent.label)
+    return kind.level
 
 
 class Planner(object):
@@ -215,9 +225,6 @@ class Planner(object):
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def entity(self, kind):
-        return self.registry(kind.name)
-
     def scope_below(self, kind, parent):
         """The path values of an entity of ``kind`` below ``parent``: the ids of the ancestors its path names."""
         ancestors = {}
@@ -241,7 +248,7 @@ class Planner(object):
         scope = self.scope_below(kind, parent)
         if kind.listing:
             return (region, CORE_ENTITIES.replace('{control_plane}', scope['control_plane']) + kind.listing[0])
-        return (region, self.entity(kind).collection_path(scope))
+        return (region, self.registry(kind.name).collection_path(scope))
 
     def read(self, parents, kind, region):
         """Read, in parallel, every collection of ``kind`` below ``parents`` that is not read yet."""
@@ -354,7 +361,7 @@ class Planner(object):
             options = self.engine_options(node)
             desired, node.leftovers = self.token_rules(node, entity, desired)
             node.decision = decide.decide(entity, options, node.current, desired, decide.secret_values(entity, options))
-            if node.name in TOKEN_KINDS and node.current and (node.leftovers or entity.rotation_due(options, node.current)):
+            if isinstance(entity, Token) and node.current and (node.leftovers or entity.rotation_due(options, node.current)):
                 node.decision = decide.Decision(decide.UPDATE, None, {entity.result_field: decide.HIDDEN}, node.current)
             self.remember_name(node, entity, desired)
             node.id = node.current.get('id') if node.current else desired.get('id') or '%s%s:%s' % (PLACEHOLDER, node.name, node.label)
@@ -389,7 +396,7 @@ class Planner(object):
             key_values = decide.key_values(entity, desired, decide.secret_values(entity, node.params))
             names = tuple(sorted(key_values))
             found = self.keyed(node, entity, names).get(wanted_key(entity, key_values, names), [])
-        if node.name in TOKEN_KINDS:
+        if isinstance(entity, Token):
             found = [item for item in found if not str(item.get(entity.key, '')).endswith(Token.TEMPORARY_SUFFIX)]
         if len(found) > 1:
             raise KonnectError("Found %d %s with '%s'; give the id instead. Their ids: %s." % (
@@ -398,7 +405,7 @@ class Planner(object):
 
     def token_rules(self, node, entity, desired):
         """A token keeps its expiry (a new one is minted only on rotation); leftovers of an interrupted rotation go."""
-        if node.name not in TOKEN_KINDS:
+        if not isinstance(entity, Token):
             return desired, []
         temporary = '%s%s' % (desired.get(entity.key), Token.TEMPORARY_SUFFIX)
         leftovers = [item for item in self.current_items(node) if item.get(entity.key) == temporary]
@@ -452,14 +459,14 @@ class Planner(object):
         desired = node.desired = self.desired(node)  # again: references to entities this run created now have their ids
         engine = self.engine(node, entity)
         engine.desired = desired
-        if node.name in TOKEN_KINDS:
+        if isinstance(entity, Token):
             engine.leftovers = list(node.leftovers)
             if node.current is not None:
                 desired = engine.without_expiry_changes(node.current, desired)
         node.result = engine.ensure_present(node.current, desired)
         created = node.result.get(entity.name) or {}
-        node.id = created.get('id') or created.get(entity.item_key) or _id_of(next(iter(decide.key_values(entity, desired, {}).values()), None)) or node.id
-        if node.result.get(getattr(entity, 'result_field', None) or '_'):
+        node.id = created.get('id') or created.get(entity.item_key) or written_key(entity, desired) or node.id
+        if isinstance(entity, Token) and node.result.get(entity.result_field):
             node.extra['minted'] = node.result[entity.result_field]
         with self.lock:
             self.seen[(node.name, node.id)] = created
@@ -569,7 +576,6 @@ class Planner(object):
 
 
 ACTIONS = {decide.CREATE: 'created', decide.UPDATE: 'updated', decide.RECREATE: 'updated', decide.UNCHANGED: 'unchanged'}
-TOKEN_KINDS = ('system_account_access_token',)
 
 
 class PlanResolver(object):
@@ -625,6 +631,11 @@ class PlannedEngine(object):
 def _id_of(value):
     value = value.get('id') if isinstance(value, dict) else value
     return str(value).lower() if value is not None else None
+
+
+def written_key(entity, desired):
+    """What names a link Konnect answers without an id (a membership): the id of its member."""
+    return _id_of(next(iter(decide.key_values(entity, desired, {}).values()), None))
 
 
 def _normal(value):
