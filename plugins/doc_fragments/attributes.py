@@ -20,7 +20,8 @@ attributes:
     description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
     support: full
     details:
-      - The diff shows the natural key, the id and the fields the task sets; secrets are shown as C(********).
+      - The diff shows the natural key, the id, the fields the task sets and every field that changes (a service's C(url)
+        as its protocol, host, port and path); a reference reads C(name (id)); secrets are shown as C(********).
   action_group:
     description: Use C(group/konnect.konnect.konnect) in C(module_defaults) to set defaults for this module.
     support: full

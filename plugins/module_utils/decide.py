@@ -23,7 +23,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.compare import (
     same_set,
     set_path,
 )
-from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, TAGS, looks_like_id
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, TAGS
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 
 HIDDEN = '********'
@@ -366,9 +366,3 @@ def diff_view(entity, options, obj, names, reference_label=None):
         label = reference_label(reference, identifier) if reference_label and identifier else None
         view[reference.option] = '%s (%s)' % (label, identifier) if label and label != identifier else identifier
     return view
-
-
-def reference_name(reference, identifier, options):
-    """The name the task gave for a reference it resolved to ``identifier`` (None if it gave the id)."""
-    given = options.get(reference.option)
-    return given if given is not None and not looks_like_id(given) else None
