@@ -103,7 +103,7 @@ class ActionModule(ActionBase):
                                   warn=warnings.append, progress=display.v)
         except KonnectError as exc:
             result = dict(exc.details, failed=True, msg=exc.msg)
-        no_log_values = no_log_values | set(result.pop(SECRET_VALUES, []))
+        no_log_values = no_log_values | set(str(value) for value in result.pop(SECRET_VALUES, []))
         result['invocation'] = {'module_args': params}
         if warnings:
             result['warnings'] = warnings

@@ -16,7 +16,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_
 from ansible_collections.konnect.konnect.plugins.module_utils.documents import OrgDocument, write_token
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
-from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems, plain
+from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems, plain, secret_values
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import GLOBAL, Planner
 from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC
 
@@ -48,10 +48,24 @@ class ApplyTask(object):
         return dict(argument_spec=spec, supports_check_mode=True, **rules)
 
     def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
+        """Converge; whatever happens, the result (or the error) carries the document's secrets, for masking."""
+        secrets = secret_values(params.get('document') or {})
+        try:
+            result = self.converge(params, check_mode, diff_mode, warn, progress, secrets)
+        except KonnectError as exc:
+            exc.details[SECRET_VALUES] = sorted(set(secrets), key=str)
+            raise
+        result[SECRET_VALUES] = sorted(set(secrets), key=str)
+        return result
+
+    def converge(self, params, check_mode, diff_mode, warn, progress, secrets):
+        """Check the document, plan and write; ``secrets`` grows with every secret value found on the way."""
         document = self.document(params)
+        secrets.extend(secret_values(document))
         if params.get('parallelism') is not None and params['parallelism'] < 1:
             raise KonnectParameterError('parallelism: must be 1 or more, got %d.' % params['parallelism'])
-        decks, secrets = self.decks(document)
+        decks, deck_secrets = self.decks(document)
+        secrets.extend(deck_secrets)
         org = OrgDocument(document, decks)
         if params.get('prune'):
             org.prune = True
@@ -65,7 +79,7 @@ class ApplyTask(object):
         result = dict(changed=bool(outcome['changes']), summary=outcome['summary'], changes=outcome['changes'], ids=outcome['ids'])
         if diff_mode:
             result['diff'] = outcome['diff']
-        result[SECRET_VALUES] = sorted(set(secrets + node_secrets(org.nodes)))
+        secrets.extend(node_secrets(org.nodes))
         return result
 
     def document(self, params):
@@ -124,9 +138,9 @@ class ApplyTask(object):
         try:
             result = self.execute(module.params, module.check_mode, module._diff, module.warn)
         except KonnectError as exc:
+            module.no_log_values.update(str(value) for value in exc.details.pop(SECRET_VALUES, []))
             module.fail_json(msg=exc.msg, **exc.details)
-        for value in result.pop(SECRET_VALUES, []):
-            module.no_log_values.add(value)
+        module.no_log_values.update(str(value) for value in result.pop(SECRET_VALUES, []))
         module.exit_json(**result)
 
 

@@ -116,6 +116,9 @@ def _message(error):
     return '%s does not satisfy %s %r' % (HIDDEN_VALUE, error.validator, error.validator_value)
 
 
+DECK_SECRET_KEYS = frozenset(('key', 'key_alt', 'password', 'secret', 'jwk', 'private_key', 'client_secret'))
+
+
 # --- the secrets -----------------------------------------------------------------------------------------------------
 
 def without_secrets(document, schema=None):
@@ -123,7 +126,35 @@ def without_secrets(document, schema=None):
     schema = ORG_SCHEMA if schema is None else schema
     if not isinstance(schema, dict):
         raise OrgDocumentError('the schema must be a dict, not %s' % type(schema).__name__)
-    return _without_secrets(plain(document), schema)
+    return _without_secrets(plain(document), schema, lambda name, secret: None)
+
+
+def secret_values(document):
+    """Every string or number the schema marks ``writeOnly`` in the document: what output must mask, even before the
+    document is found valid. An inline decK state (``gateway``, writeOnly as a whole) counts only with the values of
+    its secret fields: masking every name and number in it would garble all output."""
+    found = []
+    _without_secrets(plain(document), ORG_SCHEMA,
+                     lambda name, secret: found.extend(_secret_fields(secret) if name == 'gateway' else _leaves(secret)))
+    return [value for value in found if value not in ('', None)]
+
+
+def _secret_fields(value):
+    """The values of secret-named keys anywhere in ``value`` (a decK state: keys, passwords, secrets, JWKs)."""
+    if isinstance(value, dict):
+        return [leaf for name, item in value.items()
+                for leaf in (_leaves(item) if name in DECK_SECRET_KEYS else _secret_fields(item))]
+    if isinstance(value, (list, tuple)):
+        return [leaf for item in value for leaf in _secret_fields(item)]
+    return []
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _leaves(item)]
+    if isinstance(value, (list, tuple)):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else []
 
 
 def _property_schema(schema, name):
@@ -135,17 +166,19 @@ def _property_schema(schema, name):
     return additional if isinstance(additional, dict) else {}
 
 
-def _without_secrets(value, schema):
+def _without_secrets(value, schema, on_secret):
     if isinstance(value, dict):
         kept = {}
         for name, item in value.items():
             item_schema = _property_schema(schema, name)
-            if not item_schema.get('writeOnly'):
-                kept[name] = _without_secrets(item, item_schema)
+            if item_schema.get('writeOnly'):
+                on_secret(name, item)
+            else:
+                kept[name] = _without_secrets(item, item_schema, on_secret)
         return kept
     if isinstance(value, (list, tuple)):
         items = schema.get('items')
-        return [_without_secrets(item, items if isinstance(items, dict) else {}) for item in value]
+        return [_without_secrets(item, items if isinstance(items, dict) else {}, on_secret) for item in value]
     return value
 
 

@@ -400,3 +400,13 @@ def test_the_example_document_needs_no_file_but_the_generated_ones():
     with open(EXAMPLE) as handle:
         example = rendered(yaml.safe_load(handle)['konnect_org'])
     assert document_problems(example, file_exists=no_file) == []
+
+
+def test_secret_values_are_the_write_only_values_and_the_secret_fields_of_an_inline_deck_state():
+    from ansible_collections.konnect.konnect.plugins.module_utils.org_document import secret_values  # pylint: disable=import-outside-toplevel
+    document = {'managed_by': 'x', 'control_planes': [
+        {'name': 'a', 'region': 'eu', 'config_stores': [{'name': 's', 'secrets': [{'key': 'k', 'value': 'store-secret'}]}],
+         'consumers': [{'username': 'c', 'keyauth_credentials': [{'key': 'api-key-1'}]}]},
+        {'name': 'b', 'region': 'eu', 'gateway': {'_format_version': '3.0', 'services': [{'name': 'svc', 'retries': 2}],
+                                                  'consumers': [{'username': 'd', 'basicauth_credentials': [{'username': 'd', 'password': 'pw-1'}]}]}}]}
+    assert sorted(secret_values(document)) == ['api-key-1', 'pw-1', 'store-secret']

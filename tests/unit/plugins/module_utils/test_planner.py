@@ -300,3 +300,12 @@ def test_a_wrong_deck_format_version_fails_before_any_request(emulator, tmp_path
     assert 'konnect_org.control_planes[0].gateway_file' in raised.value.msg and '3.0' in raised.value.msg
     assert 'services[0]' in raised.value.msg
     assert emulator.requests() == []
+
+
+def test_secrets_of_an_invalid_document_are_masked_too(emulator):  # pylint: disable=redefined-outer-name
+    document = copy.deepcopy(DOCUMENT)
+    document['control_planes'][0]['region'] = 'xx'
+    with pytest.raises(KonnectParameterError) as raised:
+        apply(emulator, document)
+    assert 'app-secret-key' in raised.value.details[SECRET_VALUES]
+    assert 'app-secret-key' not in raised.value.msg
