@@ -42,6 +42,7 @@ CREDENTIALS = (
     ('acls', 'gateway_acl', 'group'),
     ('mtls_auth_credentials', 'gateway_mtls_auth', 'subject_name'),
 )
+FILE_KEYS = frozenset(('cert_path', 'key_path'))  # read on the controller into cert and key (see prepare)
 CHILD_KEYS = frozenset(['snis', 'targets', 'members', 'protected'] + [section for section, _kind, _key in CREDENTIALS])
 # What pruning deletes of an organization document's own gateway sections (as the role always did), and of a decK section.
 DOCUMENT_PRUNED = ('gateway_vault', 'gateway_ca_certificate', 'gateway_certificate', 'gateway_sni', 'gateway_upstream',
@@ -210,7 +211,7 @@ class OrgDocument(object):
                 self.children(node, entry, where, tags)
 
     def options(self, entry, tags):
-        params = dict((name, value) for name, value in entry.items() if name not in CHILD_KEYS and not name.endswith('_path'))
+        params = dict((name, value) for name, value in entry.items() if name not in CHILD_KEYS and name not in FILE_KEYS)
         params['tags'] = tags(entry)
         if params['tags'] is None:
             params.pop('tags')

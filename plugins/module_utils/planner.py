@@ -313,22 +313,29 @@ class Planner(object):
         return self.clients[region]
 
     def find_by_name(self, entity, scope, value, region):
-        """The id of the ``entity`` named ``value`` in ``scope``: one of the document, else one that exists."""
+        """The id of the ``entity`` named ``value`` in ``scope``: one of the document, else one that exists.
+
+        A consumer is named by its username, else by its custom_id, as decK resolves it.
+        """
         scope = dict((name, identifier) for name, identifier in scope.items() if '{%s}' % name in (entity.collection or ''))
-        if any(str(identifier).startswith(PLACEHOLDER) for identifier in scope.values()):
-            collection = None
-        else:
-            collection = (region, entity.collection_path(scope))
+        for field in NAMED_BY.get(entity.name, (entity.key,)):
+            found = self.named_in(entity, field, scope, value, region)
+            if found is not None:
+                return found
+        return None
+
+    def named_in(self, entity, field, scope, value, region):
         wanted = canonical(entity.match_values(value))
-        node = self.named.get((region, entity.name, canonical(scope)), {}).get(wanted)
+        node = self.named.get((region, entity.name, field, canonical(scope)), {}).get(wanted)
         if node is not None:
             return node.id
-        if collection is None:
-            return None
+        if any(str(identifier).startswith(PLACEHOLDER) for identifier in scope.values()):
+            return None  # below an entity this run has yet to create there is nothing to read
+        collection = (region, entity.collection_path(scope))
         if collection not in self.collections:
             self.collections[collection] = self.list_items(KIND.get(entity.name) or Kind(entity.name, None), collection)
-        found = self.index(collection, 'name', (entity.key,),
-                           lambda item: canonical(entity.match_values(decide.current_value(entity, item, entity.key)))).get(wanted, [])
+        found = self.index(collection, field, (field,),
+                           lambda item: canonical(entity.match_values(decide.current_value(entity, item, field)))).get(wanted, [])
         if len(found) > 1:
             raise KonnectParameterError("Found %d %s named '%s'; name it by id." % (len(found), entity.plural.replace('_', ' '), value))
         return found[0]['id'] if found else None
@@ -341,9 +348,12 @@ class Planner(object):
         return decide.current_value(entity, found, entity.key)
 
     def remember_name(self, node, entity, desired):
-        if entity.named and desired.get(entity.key) is not None:
-            names = self.named.setdefault((node.region, entity.name, canonical(self.scope_of(node))), {})
-            names[canonical(entity.match_values(desired[entity.key]))] = node
+        if not entity.named:
+            return
+        for field in NAMED_BY.get(entity.name, (entity.key,)):
+            if desired.get(field) is not None:
+                names = self.named.setdefault((node.region, entity.name, field, canonical(self.scope_of(node))), {})
+                names[canonical(entity.match_values(desired[field]))] = node
 
     # -- planning --------------------------------------------------------------------------------
 
@@ -394,6 +404,8 @@ class Planner(object):
             found = [item for item in self.current_items(node) if str(item.get('id')).lower() == wanted]
         else:
             key_values = decide.key_values(entity, desired, decide.secret_values(entity, node.params))
+            if all(value is None for value in key_values.values()):
+                key_values = dict([(field, desired[field]) for field in NAMED_BY.get(entity.name, ()) if desired.get(field) is not None][:1]) or key_values
             names = tuple(sorted(key_values))
             found = self.keyed(node, entity, names).get(wanted_key(entity, key_values, names), [])
         if isinstance(entity, Token):
@@ -575,6 +587,7 @@ class Planner(object):
         return self.label_of(self.registry(reference.entity), identifier) if reference.entity else None
 
 
+NAMED_BY = {'gateway_consumer': ('username', 'custom_id')}
 ACTIONS = {decide.CREATE: 'created', decide.UPDATE: 'updated', decide.RECREATE: 'updated', decide.UNCHANGED: 'unchanged'}
 
 

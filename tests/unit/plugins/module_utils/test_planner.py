@@ -195,6 +195,7 @@ _info:
   select_tags: [team-payments]
   defaults:
     service: {retries: 3}
+    route: {strip_path: false}
 certificates:
   - id: 6f1f3c4e-0d1a-4a53-9c1e-3b8f0d2a1c01
     cert: ${{ env "DECK_TLS_CERT" }}
@@ -229,6 +230,7 @@ routes:
   - {name: payments-health, service: {name: payments}, paths: ["/health"]}
 consumer_groups:
   - name: gold
+    consumers: [{custom_id: cust-0002}]
     plugins:
       - {name: rate-limiting, config: {minute: 1000, policy: local}}
 consumers:
@@ -277,6 +279,9 @@ def test_a_deck_file_converges_then_changes_nothing(emulator, deck_file):  # pyl
     cp = first['ids']['control_plane']['us/payments']
     service = emulator_client(emulator).get('/us' + SERVICES % cp + '/payments').json()
     assert service['retries'] == 3 and 'team-payments' in service['tags']
+    route = emulator_client(emulator).get('/us/v2/control-planes/%s/core-entities/routes/payments-api' % cp).json()
+    assert route['strip_path'] is False
+    assert created['gateway_consumer'] == 2 and created['gateway_consumer_group_member'] == 2
 
 
 def test_prune_of_a_deck_section_touches_select_tags_only(emulator, deck_file):  # pylint: disable=redefined-outer-name
