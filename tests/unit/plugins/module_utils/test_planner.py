@@ -5,8 +5,11 @@
 from __future__ import annotations
 
 import copy
+import multiprocessing
 import os
+import signal
 import sys
+import time
 
 import pytest
 
@@ -173,7 +176,7 @@ def test_converges_under_faults_without_duplicates(emulator, faults):  # pylint:
     assert sorted(service['name'] for service in services) == ['legacy', 'orders'], 'no service was created twice'
 
 
-def test_an_interrupted_apply_converges_on_the_next_run(emulator):  # pylint: disable=redefined-outer-name
+def test_an_apply_that_fails_half_way_converges_on_the_next_run(emulator):  # pylint: disable=redefined-outer-name
     emulator.set_faults({'fail': {'count': 1, 'status': 503, 'methods': ['POST'], 'path_regex': '/routes$'}})
     with pytest.raises(KonnectError, match='1 of 1 writes failed'):
         apply(emulator, DOCUMENT, max_retries=0)
@@ -314,3 +317,21 @@ def test_secrets_of_an_invalid_document_are_masked_too(emulator):  # pylint: dis
         apply(emulator, document)
     assert 'app-secret-key' in raised.value.details[SECRET_VALUES]
     assert 'app-secret-key' not in raised.value.msg
+
+
+def test_an_apply_killed_half_way_converges_on_the_next_run(emulator):  # pylint: disable=redefined-outer-name
+    emulator.set_faults({'latency_ms': 15})
+    child = multiprocessing.get_context('fork').Process(target=apply, args=(emulator, DOCUMENT))
+    child.start()
+    deadline = time.time() + 20
+    while time.time() < deadline and len([r for r in emulator.requests() if r['method'] == 'POST']) < 8:
+        time.sleep(0.02)
+    os.kill(child.pid, signal.SIGKILL)
+    child.join()
+    emulator.set_faults({})
+    done_before = len([request for request in emulator.requests() if request['method'] == 'POST'])
+    resumed = apply(emulator, DOCUMENT)
+    assert 8 <= done_before and sum(row['created'] for row in resumed['summary']) > 0
+    assert writes(apply(emulator, DOCUMENT)) == []
+    services = emulator_client(emulator).get('/eu' + SERVICES % resumed['ids']['control_plane']['eu/orders']).json()['data']
+    assert sorted(service['name'] for service in services) == ['legacy', 'orders']
