@@ -20,13 +20,6 @@ from ansible_collections.konnect.konnect.plugins.module_utils.org_document impor
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import GLOBAL, Planner
 from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC
 
-YAML_IMPORT_ERROR = None
-try:
-    import yaml
-except ImportError as exc:  # pragma: no cover - ansible-core needs PyYAML, so a controller has it
-    yaml = None
-    YAML_IMPORT_ERROR = exc
-
 ROOT = 'konnect_org'
 SECRET_VALUES = '_konnect_secret_values'  # taken out of the result by whoever runs the task, and masked wherever they appear
 
@@ -169,10 +162,13 @@ def read_file(path, option):
     except (IOError, OSError) as exc:
         raise KonnectParameterError('%s: cannot read %s: %s.' % (option, path, exc.strerror or exc))
     try:
-        if yaml is None:
+        if deck.yaml is None:
             return json.loads(text)
-        return yaml.safe_load(text)
+        return deck.yaml.load(text, Loader=deck.SAFE_LOADER)  # nosec: a safe loader, libyaml's when there is one
     except ValueError as exc:
-        raise KonnectParameterError('%s: %s is not valid JSON or YAML: %s' % (option, path, exc))
-    except yaml.YAMLError as exc:
-        raise KonnectParameterError('%s: %s is not valid YAML: %s' % (option, path, exc))
+        raise KonnectParameterError('%s: %s is not valid JSON: line %s.' % (option, path, getattr(exc, 'lineno', '?')))
+    except deck.yaml.YAMLError as exc:
+        # Where and what, not str(exc): that quotes the offending line, which may hold a secret.
+        mark = getattr(exc, 'problem_mark', None)
+        raise KonnectParameterError('%s: %s%s is not valid YAML: %s' % (option, path, ', line %d,' % (mark.line + 1) if mark else '',
+                                                                      getattr(exc, 'problem', None) or 'cannot parse'))
