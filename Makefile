@@ -3,7 +3,7 @@
 #   make demo         bootstrap docs/org.example.yml twice against the local Konnect emulator
 #   make test         the whole suite (what CI runs); one step: make test STEPS="units integration"
 #   make sanity | units | integration | lint | docs | build     one step of the suite
-#   make bench        print the benchmarks: task overhead, then org_bootstrap on a reference org (bench/); not tests
+#   make bench        print the benchmarks (bench/): task overhead, apply on a reference org, apply on a 5,000-entity decK file; not tests
 #   make venv         create/refresh .venv from requirements-dev.txt
 #   make clean        remove build/test output (keeps .venv);  make distclean  also .venv
 #
@@ -34,7 +34,9 @@ bench:
 	@hacking/layout.sh .build/bench >/dev/null
 	@.venv/bin/python bench/task_overhead.py --collections-path .build/bench
 	@echo
-	@.venv/bin/python bench/org_bootstrap.py --collections-path .build/bench
+	@.venv/bin/python bench/apply.py --collections-path .build/bench
+	@echo
+	@.venv/bin/python bench/deck_scale.py --collections-path .build/bench
 
 sanity units integration lint docs build:
 	@hacking/run_tests.sh $@

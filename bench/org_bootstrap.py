@@ -14,7 +14,9 @@ the control planes), then, in one go against a fresh local Konnect emulator:
 - runs an empty playbook and one of N ``ansible.builtin.ping`` tasks, the cost of a trivial module task,
   printed next to the role's no-op time per entity.
 
-Usage (from the repository root; ``make bench`` runs it with the task-overhead benchmark)::
+The role converges through the one ``konnect.konnect.apply`` task. ``make bench`` does not run this script:
+``bench/apply.py`` makes the same two role runs (with ``role_runs`` and ``reference_org`` from here) next to
+the apply task alone and the per-entity module path. Alone (from the repository root)::
 
     .venv/bin/python bench/org_bootstrap.py [--scale 1] [--ping-tasks 40] [--collections-path DIR]
 
@@ -30,7 +32,7 @@ import datetime
 import json
 import os
 
-from benchlib import add_collections_path_option, bench_session, changed_items, module_baseline, recap  # pylint: disable=import-error
+from benchlib import add_collections_path_option, bench_session, changed_items, module_baseline, print_counts, recap  # pylint: disable=import-error
 
 REGIONS = ('us', 'eu', 'au')
 CONTROL_PLANES_PER_REGION = 2
@@ -148,28 +150,41 @@ def main():
     add_collections_path_option(parser)
     args = parser.parse_args()
     with bench_session(args.collections_path) as session:
-        files_dir = os.path.join(session.workdir, 'files')
-        document, counts = reference_org(max(args.scale, 1), files_dir)
-        doc_path = os.path.join(session.workdir, 'org.json')
-        with open(doc_path, 'w', encoding='utf-8') as handle:
-            json.dump({'konnect_org': document}, handle)
-        runs = []
-        for label in ('first run', 'no-op re-run'):
-            run = session.ansible_playbook(['konnect.konnect.bootstrap', '-e', '@' + doc_path], label)
-            runs.append((label, run, recap(run.output), session.take_requests()))
+        document, counts = reference_org(max(args.scale, 1), os.path.join(session.workdir, 'files'))
+        runs = role_runs(session, write_document(session, document, 'org.json'))
         empty, ping = module_baseline(session, args.ping_tasks)
     report(counts, runs, empty, ping, args.ping_tasks)
 
 
+def write_document(session, document, name):
+    """The document as a vars file (``konnect_org: ...``) in the session's directory; returns its path."""
+    path = os.path.join(session.workdir, name)
+    with open(path, 'w', encoding='utf-8') as handle:
+        json.dump({'konnect_org': document}, handle)
+    return path
+
+
+def role_runs(session, doc_path):
+    """``ansible-playbook konnect.konnect.bootstrap -e @DOC_PATH`` against the session's emulator, first run then no-op
+    re-run: ``(label, run, recap counts, (requests, writes))`` of each."""
+    runs = []
+    for label in ('first run', 'no-op re-run'):
+        run = session.ansible_playbook(['konnect.konnect.bootstrap', '-e', '@' + doc_path], label)
+        runs.append((label, run, recap(run.output), session.take_requests()))
+    return runs
+
+
+def print_document(counts, what):
+    gateway = sum(counts['gateway_' + kind[:-1]] for kind in GATEWAY_TYPES)
+    print('%s on a reference organization (%d regions, %d entities, %d of them gateway entities)'
+          % (what, len(REGIONS), sum(counts.values()), gateway))
+    print('entities of the document, per type:')
+    print_counts(counts)
+
+
 def report(counts, runs, empty, ping, ping_tasks):
     entities = sum(counts.values())
-    gateway = sum(counts['gateway_' + kind[:-1]] for kind in GATEWAY_TYPES)
-    print('konnect.konnect org_bootstrap on a reference organization (%d regions, %d entities, %d of them gateway entities)'
-          % (len(REGIONS), entities, gateway))
-    print('entities of the document, per type:')
-    names = list(counts)
-    for start in range(0, len(names), 3):
-        print('  ' + '  '.join('%-36s %4d' % (name, counts[name]) for name in names[start:start + 3]))
+    print_document(counts, 'konnect.konnect org_bootstrap')
     header = ('ansible-playbook konnect.konnect.bootstrap', 'wall s', 'requests', 'writes', 'changed', 'changed items')
     print('%-42s %8s %9s %8s %8s %14s' % header)
     for label, run, counted, (total, writes) in runs:
