@@ -26,12 +26,11 @@ from ansible.module_utils.errors import UnsupportedError
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
-from ansible_collections.konnect.konnect.plugins.module_utils.apply import SECRET_VALUES
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
 # The strategy loads this class in the main process before it forks a worker for each task, so
 # importing the engine (and requests, ~60-90 ms) here means workers inherit it instead of paying
 # for it on every task.
-from ansible_collections.konnect.konnect.plugins.module_utils import runner  # noqa: F401  pylint: disable=unused-import
+from ansible_collections.konnect.konnect.plugins.module_utils import runner
 
 display = Display()
 EXECUTION_CHOICES = ('auto', 'controller', 'target')
@@ -103,7 +102,7 @@ class ActionModule(ActionBase):
                                   warn=warnings.append, progress=display.v)
         except KonnectError as exc:
             result = dict(exc.details, failed=True, msg=exc.msg)
-        no_log_values = no_log_values | set(str(value) for value in result.pop(SECRET_VALUES, []))
+        no_log_values = no_log_values | set(str(value) for value in result.pop(runner.SECRET_VALUES, []))
         result['invocation'] = {'module_args': params}
         if warnings:
             result['warnings'] = warnings

@@ -8,20 +8,17 @@ from __future__ import annotations
 import json
 import os
 
-from ansible.module_utils.basic import AnsibleModule, missing_required_lib
-
 from ansible_collections.konnect.konnect.plugins.module_utils import deck
 from ansible_collections.konnect.konnect.plugins.module_utils.decide import secret_values as decide_secret_values
-from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, KonnectClient
+from ansible_collections.konnect.konnect.plugins.module_utils.client import KonnectClient
 from ansible_collections.konnect.konnect.plugins.module_utils.documents import OrgDocument, write_token
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems, plain, secret_values
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import GLOBAL, Planner
-from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC, SECRET_VALUES, run_as_module
 
 ROOT = 'konnect_org'
-SECRET_VALUES = '_konnect_secret_values'  # taken out of the result by whoever runs the task, and masked wherever they appear
 
 
 class ApplyTask(object):
@@ -125,16 +122,7 @@ class ApplyTask(object):
         return False
 
     def main(self):
-        module = AnsibleModule(**self.module_kwargs())
-        if not HAS_REQUESTS:
-            module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
-        try:
-            result = self.execute(module.params, module.check_mode, module._diff, module.warn)
-        except KonnectError as exc:
-            module.no_log_values.update(str(value) for value in exc.details.pop(SECRET_VALUES, []))
-            module.fail_json(msg=exc.msg, **exc.details)
-        module.no_log_values.update(str(value) for value in result.pop(SECRET_VALUES, []))
-        module.exit_json(**result)
+        run_as_module(self)
 
 
 def node_secrets(nodes):

@@ -18,18 +18,16 @@ import re
 import tempfile
 import threading
 
-from ansible.module_utils.basic import AnsibleModule, missing_required_lib
-
 from ansible_collections.konnect.konnect.plugins.module_utils import deck
-from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_REQUESTS, REGIONS, REQUESTS_IMPORT_ERROR, KonnectClient
+from ansible_collections.konnect.konnect.plugins.module_utils.client import REGIONS, KonnectClient
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import canonical, get_path, is_foreign
 from ansible_collections.konnect.konnect.plugins.module_utils.defaults import DEFAULTS
 from ansible_collections.konnect.konnect.plugins.module_utils.documents import CREDENTIALS, SECTION_KINDS
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
-from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import CORE_ENTITIES, GATEWAY, GLOBAL, KINDS, MEMBERSHIPS
-from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC, run_as_module
 
 YAML_IMPORT_ERROR = None
 try:
@@ -105,17 +103,7 @@ class DumpTask(object):
         return holds_secrets(result.get('document'))
 
     def main(self):
-        module = AnsibleModule(**self.module_kwargs())
-        if not HAS_REQUESTS:
-            module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
-        if yaml is None:
-            module.fail_json(msg=missing_required_lib('PyYAML'), exception=YAML_IMPORT_ERROR)
-        try:
-            result = self.execute(module.params, module.check_mode, module._diff, module.warn)
-        except KonnectError as exc:
-            module.fail_json(msg=exc.msg, **exc.details)
-        result.pop('_ansible_no_log', None)  # modules may not set it; the action plugin restores it (see returns_secret)
-        module.exit_json(**result)
+        run_as_module(self, None if yaml else ('PyYAML', YAML_IMPORT_ERROR))
 
 
 class Selection(object):

@@ -49,6 +49,28 @@ CONNECTION_SPEC = dict(
     max_retries=dict(type='int', default=5),
 )
 
+# A result or error key holding values to mask wherever they appear (secrets of a document that are not options).
+SECRET_VALUES = '_konnect_secret_values'
+
+
+def run_as_module(task, missing=None):
+    """Run ``task`` as a classic module on the target: AnsibleModule validates, ``task.execute`` does the work.
+
+    ``missing`` is a library the task needs, as (name, import error), when it could not be imported.
+    """
+    module = AnsibleModule(**task.module_kwargs())
+    for name, error in [('requests', REQUESTS_IMPORT_ERROR)] * (not HAS_REQUESTS) + ([missing] if missing else []):
+        module.fail_json(msg=missing_required_lib(name), exception=error)
+    try:
+        result = task.execute(module.params, module.check_mode, module._diff, module.warn)
+    except KonnectError as exc:
+        module.no_log_values.update(str(value) for value in exc.details.pop(SECRET_VALUES, []))
+        module.fail_json(msg=exc.msg, **exc.details)
+    module.no_log_values.update(str(value) for value in result.pop(SECRET_VALUES, []))
+    result.pop('_ansible_no_log', None)  # modules may not set it; the action plugin restores it (see returns_secret)
+    module.exit_json(**result)
+
+
 CONNECTION_RULES = dict(
     mutually_exclusive=[('konnect_token', 'konnect_email')],
     required_together=[('konnect_email', 'konnect_password')],
@@ -90,15 +112,7 @@ class _Task(object):
         raise NotImplementedError
 
     def main(self):
-        module = AnsibleModule(**self.module_kwargs())
-        if not HAS_REQUESTS:
-            module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
-        try:
-            result = self.execute(module.params, module.check_mode, module._diff, module.warn)
-        except KonnectError as exc:
-            module.fail_json(msg=exc.msg, **exc.details)
-        result.pop('_ansible_no_log', None)  # modules may not set it; the action plugin restores it (see returns_secret)
-        module.exit_json(**result)
+        run_as_module(self)
 
     def returns_secret(self, result):
         """Whether ``result`` carries a one-time secret, so that logs and callbacks must not show it."""

@@ -10,7 +10,6 @@ import importlib.util
 import os
 import re
 import stat
-import sys
 
 import pytest
 import yaml
@@ -22,13 +21,11 @@ from ansible_collections.konnect.konnect.plugins.module_utils.errors import Konn
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems
 from ansible_collections.konnect.konnect.plugins.module_utils.special import generate_certificate
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..', '..'))
-TESTS_DIR = os.path.join(ROOT, 'tests')
-if TESTS_DIR not in sys.path:
-    sys.path.insert(0, TESTS_DIR)
+from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.conftest import connection
 
-from emulator import DEMO_TOKEN  # noqa: E402 pylint: disable=wrong-import-position,import-error
-from emulator.testing import EmulatorThread, JsonClient  # noqa: E402 pylint: disable=wrong-import-position,import-error
+from emulator.testing import JsonClient  # pylint: disable=import-error,wrong-import-order
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..', '..'))
 
 EXAMPLE = os.path.join(ROOT, 'docs', 'org.example.yml')
 CA_ID = '0c9d7e2a-5b4f-4e11-8a6d-2f7e9b1c3d02'
@@ -97,23 +94,6 @@ plugins:
   - {name: correlation-id, config: {header_name: X-Request-ID}}
   - {name: rate-limiting, route: payments-api, consumer: alice, config: {minute: 20, policy: local}}
 ''' % (CA_ID, CA_ID)
-
-
-@pytest.fixture(scope='module')
-def konnect():
-    with EmulatorThread() as emulator:
-        yield emulator
-
-
-@pytest.fixture
-def emulator(konnect):  # pylint: disable=redefined-outer-name
-    konnect.reset()
-    yield konnect
-
-
-def connection(emulator):  # pylint: disable=redefined-outer-name
-    return dict(konnect_token=DEMO_TOKEN, konnect_api_url=emulator.url + '/{region}', konnect_global_api_url=emulator.url + '/global',
-                konnect_region='us', validate_certs=True, timeout=10, max_retries=5)
 
 
 def apply(emulator, document):  # pylint: disable=redefined-outer-name

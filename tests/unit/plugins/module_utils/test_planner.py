@@ -8,21 +8,18 @@ import copy
 import multiprocessing
 import os
 import signal
-import sys
 import time
 
 import pytest
 
-from ansible_collections.konnect.konnect.plugins.module_utils.apply import SECRET_VALUES, ApplyTask
+from ansible_collections.konnect.konnect.plugins.module_utils.apply import ApplyTask
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import KINDS
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import SECRET_VALUES
 
-TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
-if TESTS_DIR not in sys.path:
-    sys.path.insert(0, TESTS_DIR)
+from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.conftest import connection
 
-from emulator import DEMO_TOKEN  # noqa: E402 pylint: disable=wrong-import-position,import-error
-from emulator.testing import EmulatorThread  # noqa: E402 pylint: disable=wrong-import-position,import-error
+from emulator.testing import JsonClient  # pylint: disable=import-error,wrong-import-order
 
 SERVICES = '/v2/control-planes/%s/core-entities/services'
 
@@ -42,23 +39,8 @@ DOCUMENT = {
 }
 
 
-@pytest.fixture(scope='module')
-def konnect():
-    with EmulatorThread() as emulator:
-        yield emulator
-
-
-@pytest.fixture
-def emulator(konnect):  # pylint: disable=redefined-outer-name
-    konnect.reset()
-    yield konnect
-    konnect.set_faults({})
-
-
 def apply(emulator, document, check_mode=False, diff_mode=False, **options):  # pylint: disable=redefined-outer-name
-    params = dict(konnect_token=DEMO_TOKEN, konnect_api_url=emulator.url + '/{region}', konnect_global_api_url=emulator.url + '/global',
-                  konnect_region='us', validate_certs=True, timeout=10, max_retries=5, prune=False, parallelism=4,
-                  document=copy.deepcopy(document))
+    params = dict(connection(emulator), prune=False, parallelism=4, document=copy.deepcopy(document))
     params.update(options)
     emulator.clear_requests()
     lines = []
@@ -188,7 +170,6 @@ def test_an_apply_that_fails_half_way_converges_on_the_next_run(emulator):  # py
 
 
 def emulator_client(emulator):  # pylint: disable=redefined-outer-name
-    from emulator.testing import JsonClient  # pylint: disable=import-error,import-outside-toplevel
     return JsonClient(emulator.url)
 
 
