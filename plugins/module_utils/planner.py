@@ -174,8 +174,7 @@ class Planner(object):
         self.indexes = {}  # (region, path, parent id, key names) -> {canonical key: [items]}
         self.named = {}  # (region, entity, scope) -> {canonical name: node of the document}
         self.seen = {}  # (entity, id) -> the entity as read, created or predicted
-        self.reads = 0
-        self.items = 0
+        self.items = 0  # entities read, for the progress lines
         self.lock = threading.Lock()
         self.deleted = []
 
@@ -266,7 +265,6 @@ class Planner(object):
         pagination = 'offset' if kind.listing else ('cursor' if kind.name == 'control_plane_membership' else entity.pagination)
         items = list(self.client(region).paginate(path, pagination, what=entity.plural.replace('_', ' ')))
         with self.lock:
-            self.reads += 1
             self.items += len(items)
             for item in items:
                 if isinstance(item, dict) and item.get('id'):
@@ -296,15 +294,14 @@ class Planner(object):
         return self.indexes[cache]
 
     def keyed(self, node, entity, names):
-        """The items below ``node``'s parent by their natural key ``names`` (as ``same_key`` compares them)."""
+        """The items below ``node``'s parent by their natural key ``names``, as ``wanted_key`` writes a node's key."""
         key = self.collection_key(node.kind, node.parent, node.region)
         if key is None:
             return {}
-        items = self.current_items(node)
         cache = key + (_id_of(node.parent.id) if node.parent is not None else None, names)
         if cache not in self.indexes:
             grouped = {}
-            for item in items:
+            for item in self.current_items(node):
                 grouped.setdefault(item_key(entity, item, names), []).append(item)
             self.indexes[cache] = grouped
         return self.indexes[cache]
@@ -496,7 +493,7 @@ class Planner(object):
     def write_membership(self, node):
         self.plan_membership(node)  # again: members this run created now have their ids
         body = node.decision.body
-        path = '/v2/control-planes/%s/group-memberships/add' % node.parent.id
+        path = MEMBERSHIPS % node.parent.id + '/add'
         self.client(node.region).request('POST', path, body=body, what="the members of control plane group '%s'" % node.parent.label,
                                          verb='add to')
         node.result = {'changed': True}
@@ -510,11 +507,7 @@ class Planner(object):
         for scope in sorted(self.prune_scopes, key=lambda scope: -ORDER[scope.kind.name]):
             if scope.parent is not None and not scope.parent.known:
                 continue
-            key = self.collection_key(scope.kind, scope.parent, scope.region)
-            items = self.collections.get(key) or []
-            if scope.kind.listing and scope.parent is not None:
-                items = [item for item in items if _id_of(item.get(scope.kind.listing[1])) == str(scope.parent.id).lower()]
-            for item in items:
+            for item in self.items_below(scope.kind, scope.parent, scope.region):
                 if str(item.get('id')).lower() not in listed and scope.owned(item) and not scope.protected(item):
                     doomed.append((scope, item))
         by_kind = []
