@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-from ansible_collections.konnect.konnect.plugins.module_utils.planner import GLOBAL, Node, PruneScope
+from ansible_collections.konnect.konnect.plugins.module_utils.planner import Node, PruneScope
 from ansible_collections.konnect.konnect.plugins.module_utils.special import generate_certificate, write_private
 
 PROTECTED = 'protected'
@@ -322,5 +322,3 @@ def write_token(node, check_mode):
     if path and node.extra.get('minted') and not check_mode:
         Files().write(path, node.extra['minted'], check_mode)
 
-
-__all__ = ['OrgDocument', 'GLOBAL']
