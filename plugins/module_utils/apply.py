@@ -158,5 +158,5 @@ def read_file(path, option):
     except deck.yaml.YAMLError as exc:
         # Where and what, not str(exc): that quotes the offending line, which may hold a secret.
         mark = getattr(exc, 'problem_mark', None)
-        raise KonnectParameterError('%s: %s%s is not valid YAML: %s' % (option, path, ', line %d,' % (mark.line + 1) if mark else '',
-                                                                      getattr(exc, 'problem', None) or 'cannot parse'))
+        where = '%s, line %d,' % (path, mark.line + 1) if mark else path
+        raise KonnectParameterError('%s: %s is not valid YAML: %s' % (option, where, getattr(exc, 'problem', None) or 'cannot parse'))

@@ -212,8 +212,8 @@ class Entity(object):
 
     @property
     def named(self):
-        """Whether people name it by its natural key (a service by its name; a certificate has no name, only its PEM)."""
-        return self.key_field is not None and self.key not in ('cert',)
+        """Whether people name it by its natural key (a service by its name; a certificate has only its PEM)."""
+        return self.key_field is not None
 
     @property
     def lookup_field(self):
@@ -286,6 +286,20 @@ class Membership(Entity):
 
     def __init__(self, name, title, collection, **kwargs):
         super(Membership, self).__init__(name, title, collection, update_method=None, item_readable=False, **kwargs)
+
+
+class Certificate(Entity):
+    """An entity whose natural key is its PEM text (``cert``): found by listing, compared without regard to the white
+    space around the PEM, and never named in a diff (it has no name people use)."""
+
+    named = False
+
+    def __init__(self, name, title, collection, **kwargs):
+        super(Certificate, self).__init__(name, title, collection, key='cert', lookup=LOOKUP_LIST, match_values=same_pem, **kwargs)
+
+
+def same_pem(value):
+    return value.strip() if isinstance(value, str) else value
 
 
 class Singleton(Entity):

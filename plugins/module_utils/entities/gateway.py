@@ -15,6 +15,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
     PLAIN,
     TAGS,
     LOOKUP_LIST,
+    Certificate,
     Entity,
     Field,
     IdReference,
@@ -60,13 +61,15 @@ def writable_control_plane(engine, current=None):
             "resources, not through Konnect." % (name, engine.entity.title))
 
 
-def core_entity(name, title, path, fields, parents=(), lookup=LOOKUP_PATH, **kwargs):
+def core_entity(name, title, path, fields, parents=(), entity_class=Entity, **kwargs):
     """A Kong gateway entity under a control plane: offset pages, PUT updates, no writes into groups."""
     kwargs.setdefault('filterable', {})
     kwargs.setdefault('update_method', 'PUT')
     kwargs.setdefault('pagination', 'offset')
-    return Entity(name, title, CORE_ENTITIES + path, fields=fields, parents=(ON_CONTROL_PLANE,) + tuple(parents), lookup=lookup,
-                  writable=writable_control_plane, **kwargs)
+    if entity_class is Entity:
+        kwargs.setdefault('lookup', LOOKUP_PATH)
+    return entity_class(name, title, CORE_ENTITIES + path, fields=fields, parents=(ON_CONTROL_PLANE,) + tuple(parents),
+                        writable=writable_control_plane, **kwargs)
 
 
 CONTROL_PLANE = Entity(
@@ -226,19 +229,13 @@ GATEWAY_TARGET = core_entity(
 )
 
 
-def same_pem(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 GATEWAY_CERTIFICATE = core_entity(
-    'gateway_certificate', 'certificate', '/certificates',
+    'gateway_certificate', 'certificate', '/certificates', entity_class=Certificate,
     fields=[Field('cert'), Field('key', secret=True, create_required=True), Field('cert_alt'), Field('key_alt', secret=True), _tags()],
-    key='cert', lookup=LOOKUP_LIST, match_values=same_pem,
 )
 
 GATEWAY_CA_CERTIFICATE = core_entity(
-    'gateway_ca_certificate', 'CA certificate', '/ca_certificates',
-    fields=[Field('cert'), _tags()], key='cert', lookup=LOOKUP_LIST, match_values=same_pem,
+    'gateway_ca_certificate', 'CA certificate', '/ca_certificates', entity_class=Certificate, fields=[Field('cert'), _tags()],
 )
 
 GATEWAY_SNI = core_entity(
@@ -351,10 +348,10 @@ DP_NODE = Entity(
     response_key='item', enrich=attach_end_of_life,
 )
 
-DP_CLIENT_CERTIFICATE = Entity(
+DP_CLIENT_CERTIFICATE = Certificate(
     'dp_client_certificate', 'pinned data plane certificate', '/v2/control-planes/{control_plane}/dp-client-certificates',
     fields=[Field('cert', create_required=True), Field('title')], parents=[ON_CONTROL_PLANE],
-    key='cert', lookup=LOOKUP_LIST, pagination='none', update_method='PUT', response_key='item', match_values=same_pem,
+    pagination='none', update_method='PUT', response_key='item',
 )
 
 ENTITIES = (
