@@ -321,4 +321,3 @@ def write_token(node, check_mode):
     path = node.extra.get('token_file')
     if path and node.extra.get('minted') and not check_mode:
         Files().write(path, node.extra['minted'], check_mode)
-
