@@ -3,6 +3,7 @@
 #   make demo         bootstrap docs/org.example.yml twice against the local Konnect emulator
 #   make test         the whole suite (what CI runs); one step: make test STEPS="units integration"
 #   make sanity | units | integration | lint | docs | build     one step of the suite
+#   make pytest       the unit tests with plain pytest, for a fast loop while editing (make pytest ARGS="-k planner")
 #   make bench        print the benchmarks (bench/): task overhead, apply on a reference org, apply on a 5,000-entity decK file; not tests
 #   make venv         create/refresh .venv from requirements-dev.txt
 #   make clean        remove build/test output (keeps .venv);  make distclean  also .venv
@@ -13,12 +14,12 @@ PYTHON ?= python3.11
 STEPS ?=
 export PYTHON
 
-.PHONY: all help venv demo bench test sanity units integration lint docs build clean distclean
+.PHONY: all help venv demo bench test pytest sanity units integration lint docs build clean distclean
 
 all: help
 
 help:
-	@sed -n '2,11s/^# \{0,1\}//p' Makefile
+	@sed -n '2,12s/^# \{0,1\}//p' Makefile
 
 venv:
 	@hacking/ensure_venv.sh
@@ -37,6 +38,12 @@ bench:
 	@.venv/bin/python bench/apply.py --collections-path .build/bench
 	@echo
 	@.venv/bin/python bench/deck_scale.py --collections-path .build/bench
+
+pytest:
+	@hacking/ensure_venv.sh
+	@hacking/layout.sh .build/pytest >/dev/null
+	@cd .build/pytest/ansible_collections/konnect/konnect && PYTHONPATH=$(CURDIR)/.build/pytest \
+		$(CURDIR)/.venv/bin/python -m pytest -q -n 2 -p no:cacheprovider tests/unit $(ARGS)
 
 sanity units integration lint docs build:
 	@hacking/run_tests.sh $@
