@@ -141,7 +141,8 @@ class Entity(object):
     and ``writable(engine, current)`` refuses writes before any is made (core
     entities in a control plane group). ``enrich(client, scope, items)`` completes ``_info`` results.
     ``scope`` computes path values no option gives (the calling user, the organization), and ``extras``
-    adds keys to the result. Entity types that behave otherwise have their own class below (tokens, singletons).
+    adds keys to the result. Entity types that behave otherwise have their own class below (tokens, memberships,
+    certificates, singletons).
     """
 
     singleton = False

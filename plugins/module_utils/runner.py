@@ -59,7 +59,8 @@ def run_as_module(task, missing=None):
     ``missing`` is a library the task needs, as (name, import error), when it could not be imported.
     """
     module = AnsibleModule(**task.module_kwargs())
-    for name, error in [('requests', REQUESTS_IMPORT_ERROR)] * (not HAS_REQUESTS) + ([missing] if missing else []):
+    missing_libraries = ([] if HAS_REQUESTS else [('requests', REQUESTS_IMPORT_ERROR)]) + ([missing] if missing else [])
+    for name, error in missing_libraries:
         module.fail_json(msg=missing_required_lib(name), exception=error)
     try:
         result = task.execute(module.params, module.check_mode, module._diff, module.warn)
