@@ -10,12 +10,12 @@ import os
 
 from ansible_collections.konnect.konnect.plugins.module_utils import deck
 from ansible_collections.konnect.konnect.plugins.module_utils.decide import secret_values as decide_secret_values
-from ansible_collections.konnect.konnect.plugins.module_utils.client import KonnectClient
+from ansible_collections.konnect.konnect.plugins.module_utils.client import regional_clients
 from ansible_collections.konnect.konnect.plugins.module_utils.documents import OrgDocument, write_token
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems, plain, secret_values
-from ansible_collections.konnect.konnect.plugins.module_utils.planner import GLOBAL, Planner
+from ansible_collections.konnect.konnect.plugins.module_utils.planner import Planner
 from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC, SECRET_VALUES, run_as_module
 
 ROOT = 'konnect_org'
@@ -60,7 +60,7 @@ class ApplyTask(object):
         if params.get('prune'):
             org.prune = True
         org.build()
-        clients = self.clients(params, org.nodes, warn)
+        clients = regional_clients(params, set(node.region for node in org.nodes), warn, pool_size=params.get('parallelism') or 10)
         planner = Planner(org.nodes, clients, get_entity, check_mode=check_mode, diff_mode=diff_mode, parallelism=params.get('parallelism'),
                           prune=org.scopes, progress=progress, prepare=org.prepare,
                           after_write=lambda node: write_token(node, check_mode), options=connection_options(params))
@@ -107,16 +107,6 @@ class ApplyTask(object):
             raise KonnectParameterError('%s is not valid (%d problems); nothing was changed: %s' % (ROOT, len(problems), ' '.join(problems)),
                                         problems=problems)
         return decks, secrets
-
-    @staticmethod
-    def clients(params, nodes, warn):
-        """One client per region the document names (identity goes to the global host from any of them)."""
-        parallelism = params.get('parallelism') or 10
-        regions = set(node.region for node in nodes if node.region != GLOBAL)
-        clients = dict((region, KonnectClient.from_params(dict(params, konnect_region=region), warn=warn, pool_size=parallelism))
-                       for region in regions)
-        clients[GLOBAL] = KonnectClient.from_params(params, warn=warn, pool_size=parallelism)
-        return clients
 
     def returns_secret(self, result):
         return False

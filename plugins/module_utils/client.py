@@ -10,6 +10,7 @@ of Konnect's two error formats into one readable message.
 
 from __future__ import annotations
 
+import concurrent.futures
 import email.utils
 import json
 import random
@@ -35,6 +36,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.errors import (
 from ansible_collections.konnect.konnect.plugins.module_utils.version import COLLECTION_VERSION
 
 REGIONS = ('us', 'eu', 'au', 'me', 'in', 'sg')
+GLOBAL = 'global'  # where identity lives: the key of the client that sends it, and its region in summaries
 GLOBAL_API_URL = 'https://global.api.konghq.com'
 REGIONAL_API_URL = 'https://{region}.api.konghq.com'
 TOKEN_PREFIXES = ('kpat_', 'spat_')
@@ -303,6 +305,23 @@ class KonnectClient(object):
             if next_params is None or seen_pages > 100000:
                 return
             params = next_params
+
+
+def regional_clients(params, regions, warn=None, pool_size=None):
+    """One client per region (``GLOBAL``: the task's own, for identity, which goes to the global host from any)."""
+    clients = dict((region, KonnectClient.from_params(dict(params, konnect_region=region), warn=warn, pool_size=pool_size))
+                   for region in regions if region != GLOBAL)
+    clients[GLOBAL] = KonnectClient.from_params(params, warn=warn, pool_size=pool_size)
+    return clients
+
+
+def run_parallel(work, items, workers):
+    """``work`` on each of ``items``, up to ``workers`` at a time (one at a time for one item); results in order."""
+    items = list(items)
+    if len(items) <= 1 or workers <= 1:
+        return [work(item) for item in items]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(workers, len(items))) as pool:
+        return list(pool.map(work, items))
 
 
 def next_page_params(style, body, params, count):

@@ -12,21 +12,20 @@ gateway configuration as a decK 3.0 file instead. Each list is read once (all pa
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import os
 import re
 import tempfile
 import threading
 
 from ansible_collections.konnect.konnect.plugins.module_utils import deck
-from ansible_collections.konnect.konnect.plugins.module_utils.client import REGIONS, KonnectClient
+from ansible_collections.konnect.konnect.plugins.module_utils.client import GLOBAL, REGIONS, regional_clients, run_parallel
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import canonical, get_path, is_foreign
 from ansible_collections.konnect.konnect.plugins.module_utils.defaults import DEFAULTS
 from ansible_collections.konnect.konnect.plugins.module_utils.documents import CREDENTIALS, SECTION_KINDS
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems
-from ansible_collections.konnect.konnect.plugins.module_utils.planner import CORE_ENTITIES, GATEWAY, GLOBAL, KINDS, MEMBERSHIPS
+from ansible_collections.konnect.konnect.plugins.module_utils.planner import CORE_ENTITIES, GATEWAY, KINDS, MEMBERSHIPS
 from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC, run_as_module
 
 YAML_IMPORT_ERROR = None
@@ -136,9 +135,7 @@ class Reader(object):
     """Reads lists from Konnect: every page of each, several lists at a time; one client per region."""
 
     def __init__(self, params, regions, warn, progress):
-        self.clients = dict((region, KonnectClient.from_params(dict(params, konnect_region=region), warn=warn, pool_size=READERS))
-                            for region in regions)
-        self.clients[GLOBAL] = KonnectClient.from_params(params, warn=warn, pool_size=READERS)
+        self.clients = regional_clients(params, regions, warn, pool_size=READERS)
         self.progress = progress or (lambda message: None)
         self.reads = 0
         self.lock = threading.Lock()
@@ -146,7 +143,7 @@ class Reader(object):
     def lists(self, jobs):
         """``{key: items}`` for ``jobs``, each ``(key, region, path, pagination)``."""
         jobs = list(jobs)
-        return dict(zip([job[0] for job in jobs], parallel(self.read, jobs)))
+        return dict(zip([job[0] for job in jobs], run_parallel(self.read, jobs, READERS)))
 
     def read(self, job):
         _key, region, path, pagination = job
@@ -154,13 +151,6 @@ class Reader(object):
         with self.lock:
             self.reads += 1
         return items
-
-
-def parallel(work, items):
-    if len(items) <= 1:
-        return [work(item) for item in items]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=min(READERS, len(items))) as pool:
-        return list(pool.map(work, items))
 
 
 def collection(kind, **scope):

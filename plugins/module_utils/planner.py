@@ -13,16 +13,15 @@ plan: entities that would be created get placeholder ids, so their children are 
 
 from __future__ import annotations
 
-import concurrent.futures
 import threading
 
 from ansible_collections.konnect.konnect.plugins.module_utils import decide
+from ansible_collections.konnect.konnect.plugins.module_utils.client import GLOBAL, run_parallel
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import canonical, get_path
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import engine_for
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import Token, looks_like_id
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 
-GLOBAL = 'global'
 IDENTITY = 'identity'
 CONTROL_PLANES = 'control planes'
 GATEWAY = 'gateway entities'
@@ -441,11 +440,7 @@ class Planner(object):
     # -- writing ---------------------------------------------------------------------------------
 
     def parallel(self, work, items):
-        items = list(items)
-        if len(items) <= 1 or self.parallelism == 1:
-            return [work(item) for item in items]
-        with concurrent.futures.ThreadPoolExecutor(max_workers=min(self.parallelism, len(items))) as pool:
-            return list(pool.map(work, items))
+        return run_parallel(work, items, self.parallelism)
 
     def execute(self, nodes):
         """Write ``nodes`` (one kind), in parallel; every failure is reported, and nothing after this kind is written."""
