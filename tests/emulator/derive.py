@@ -28,6 +28,9 @@ SPECS = {
     'organizations-v3': 'global',
     'control-planes-v2': 'regional',
     'control-planes-config-v2': 'regional',
+    'application-auth-strategies-v2': 'regional',
+    'api-builder-v3': 'regional',
+    'portal-management-v3': 'regional',
 }
 
 HTTP_METHODS = ('get', 'post', 'put', 'patch', 'delete')

@@ -54,10 +54,12 @@ def test_derived_routes_load_without_the_specs():
     assert families['/v3/teams'] == 'global'
     assert families['/v3/organizations/{organizationId}/ip-allow-list'] == 'global'
     assert families['/v2/control-planes'] == 'regional'
+    assert families['/v3/portals'] == 'regional'
+    assert families['/v2/application-auth-strategies'] == 'regional'
     assert api.routes['/v2/control-planes/{controlPlaneId}/core-entities/services/{ServiceId}'].kind == 'item'
     assert api.routes['/v2/control-planes/{controlPlaneId}/core-entities/routes'].store_key == 'Route'
     assert api.routes['/v2/control-planes/{controlPlaneId}/core-entities/services/{ServiceId}/routes'].store_key == 'Route'
-    assert sum(len(route.ops) for route in api.routes.values()) == 291
+    assert sum(len(route.ops) for route in api.routes.values()) == 479
     assert not any(name.startswith('..') or 'shared' in name for name in os.listdir(DERIVED_DIR))
 
 
