@@ -44,7 +44,7 @@ LEGACY_LOGIN_PATH = '/kauth/api/v1/authenticate'
 
 # API families served only by the global host; every other path goes to the chosen region.
 GLOBAL_PATH_PREFIXES = (
-    '/v3/users', '/v3/invites', '/v3/teams', '/v3/roles', '/v3/portal-roles', '/v3/system-accounts',
+    '/v3/users', '/v3/invites', '/v3/teams', '/v3/roles', '/v3/system-accounts',
     '/v3/identity-provider', '/v3/identity-providers', '/v3/authentication-settings', '/v3/authenticate', '/v3/organizations',
     '/v2/cloud-gateways', '/v0/serverless-cloud-gateways', '/v1/notifications', '/kauth/',
 )

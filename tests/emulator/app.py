@@ -13,8 +13,12 @@ import traceback
 from . import auth
 from . import facts as F
 from .api import Api
+from . import apis
+from . import auth_strategies
 from . import gateway
 from . import identity
+from . import portal_access
+from . import portals
 from .crud import Call, dispatch
 from .errors import ApiError, Response, not_found, problem
 from .specials import SPECIALS, USERS_STORE_KEY, seed_users, user_id
@@ -22,7 +26,12 @@ from .schemas import rfc3339
 from .store import State
 
 DROP = object()
-ALL_SPECIALS = dict(list(SPECIALS.items()) + list(identity.SPECIALS.items()) + list(gateway.SPECIALS.items()))
+FAMILIES = (identity, gateway, auth_strategies, apis, portals, portal_access)
+ALL_SPECIALS = dict(SPECIALS)
+for _family in FAMILIES:
+    ALL_SPECIALS.update(_family.SPECIALS)
+    F.ENTITY_FACTS.update(getattr(_family, 'FACTS', {}))
+    F.SINGLETON_DEFAULTS.update(getattr(_family, 'SINGLETON_DEFAULTS', {}))
 FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms')
 
 

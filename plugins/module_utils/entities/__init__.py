@@ -9,9 +9,10 @@ key and how to look it up, how it is updated, and its fields with their quirks.
 
 from __future__ import annotations
 
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import gateway, identity
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import apis, auth, gateway, identity, portal_access, portals
 
-ENTITIES = dict((entity.name, entity) for entity in gateway.ENTITIES + identity.ENTITIES)
+FAMILIES = (identity, gateway, auth, apis, portals, portal_access)
+ENTITIES = dict((entity.name, entity) for family in FAMILIES for entity in family.ENTITIES)
 
 
 def get_entity(name):

@@ -21,7 +21,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.errors import Konn
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems
 from ansible_collections.konnect.konnect.plugins.module_utils.special import generate_certificate
 
-from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.conftest import connection
+from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
 
 from emulator.testing import JsonClient  # pylint: disable=import-error,wrong-import-order
 

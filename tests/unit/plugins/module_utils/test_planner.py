@@ -17,7 +17,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.errors import Konn
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import KINDS
 from ansible_collections.konnect.konnect.plugins.module_utils.runner import SECRET_VALUES
 
-from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.conftest import connection
+from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
 
 from emulator.testing import JsonClient  # pylint: disable=import-error,wrong-import-order
 

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The Konnect emulator served by a thread of the test process, for the tests of apply and dump."""
+"""The Konnect emulator served by a thread of the test process, for the in-process tests of apply, dump and the modules."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
+TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 

@@ -1,0 +1,146 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Run modules in-process against the emulator, as the action plugin does, and check the life cycle every entity
+module owes its users: create, an idempotent re-run, update, check mode, diff without secrets, delete twice, and
+bad input refused before anything is written.
+
+    module = Module(emulator, 'portal_snippet')
+    created = assert_lifecycle(module, create=dict(portal_id=portal, name='s', content='a'),
+                               update=dict(content='b'), secrets=())
+    assert_refused(module, dict(portal='nope', name='s', content='a'), 'portal', 'nope')
+"""
+
+from __future__ import annotations
+
+import json
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.konnect.konnect.plugins.action.konnect import argument_errors, load_task
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
+from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
+
+READS = frozenset(('GET', 'HEAD'))
+
+
+class Module(object):
+    """One module of the collection, run as the action plugin runs it (argument spec, then the task)."""
+
+    def __init__(self, emulator, name):
+        self.emulator = emulator
+        self.name = name
+        self.task = load_task('konnect.konnect.' + name)
+
+    def __call__(self, check_mode=False, diff=False, **args):
+        kwargs = self.task.module_kwargs()
+        spec = kwargs.pop('argument_spec')
+        kwargs.pop('supports_check_mode', None)
+        validation = ArgumentSpecValidator(spec, **kwargs).validate(dict(connection(self.emulator), **args))
+        if validation.error_messages:
+            return {'failed': True, 'msg': argument_errors(self.name, validation)}
+        try:
+            return self.task.execute(validation.validated_parameters, check_mode=check_mode, diff_mode=diff)
+        except KonnectError as exc:
+            return dict(exc.details, failed=True, msg=exc.msg)
+
+    def counted(self, check_mode=False, diff=False, **args):
+        """The result and the requests the task sent."""
+        self.emulator.clear_requests()
+        result = self(check_mode=check_mode, diff=diff, **args)
+        return result, self.emulator.requests()
+
+
+def writes(requests):
+    return [request for request in requests if request['method'] not in READS]
+
+
+def returned(module, result):
+    """The entity the module returned (under the module's entity name)."""
+    return result[module.task.entity.name]
+
+
+def assert_lifecycle(module, create, update, secrets=(), absent=None, noop_requests=1, deletable=True):
+    """Walk one entity through its life; return the entity as created (before the update).
+
+    ``create`` and ``update`` are module arguments (``update`` is merged over ``create``); ``secrets`` are values that
+    must never appear in a result or a diff; ``absent`` the arguments that find it for deletion (default ``create``);
+    ``noop_requests`` what an unchanged re-run may cost (1 when parents are given by id).
+    """
+    predicted, sent = module.counted(check_mode=True, diff=True, **create)
+    _assert_ok(module, predicted)
+    assert predicted['changed'] and not writes(sent), 'check mode wrote: %s' % writes(sent)
+    _assert_hidden(predicted, secrets)
+
+    created, sent = module.counted(diff=True, **create)
+    _assert_ok(module, created)
+    assert created['changed'] and writes(sent), 'create wrote nothing'
+    _assert_hidden(created, secrets)
+    entity = returned(module, created)
+    for name, value in _shown(module, create).items():
+        assert _agrees(entity.get(name), value), '%s: predicted %r, created %r' % (name, returned(module, predicted).get(name), entity.get(name))
+
+    again, sent = module.counted(**create)
+    _assert_ok(module, again)
+    assert not again['changed'], 're-run changed: %s' % again.get('diff')
+    assert len(sent) <= noop_requests, 're-run sent %d requests: %s' % (len(sent), [(r['method'], r['path']) for r in sent])
+
+    changed_args = dict(create, **update)
+    planned, sent = module.counted(check_mode=True, diff=True, **changed_args)
+    _assert_ok(module, planned)
+    assert planned['changed'] and not writes(sent), 'check mode wrote: %s' % writes(sent)
+    updated, sent = module.counted(diff=True, **changed_args)
+    _assert_ok(module, updated)
+    assert updated['changed'] and writes(sent)
+    assert updated['diff']['before'] != updated['diff']['after']
+    _assert_hidden(updated, secrets)
+    again, sent = module.counted(**changed_args)
+    assert not again['changed'], 're-run after update changed: %s' % again.get('diff')
+
+    if deletable:
+        gone_args = dict(absent or changed_args, state='absent')
+        planned, sent = module.counted(check_mode=True, **gone_args)
+        assert planned['changed'] and not writes(sent)
+        deleted, sent = module.counted(**gone_args)
+        _assert_ok(module, deleted)
+        assert deleted['changed'] and writes(sent)
+        twice, sent = module.counted(**gone_args)
+        _assert_ok(module, twice)
+        assert not twice['changed'] and not writes(sent)
+    return entity
+
+
+def assert_refused(module, args, *words, **kwargs):
+    """The task fails before any write, with a message that contains every word (case-insensitive)."""
+    result, sent = module.counted(check_mode=kwargs.get('check_mode', False), **args)
+    assert result.get('failed'), 'not refused: %s' % result
+    assert not writes(sent), 'refused after writing: %s' % writes(sent)
+    for word in words:
+        assert word.lower() in result['msg'].lower(), '%r not in %r' % (word, result['msg'])
+    return result
+
+
+def _assert_ok(module, result):
+    assert not result.get('failed'), '%s failed: %s' % (module.name, result.get('msg'))
+
+
+def _assert_hidden(result, secrets):
+    text = json.dumps(result, default=str)
+    for secret in secrets:
+        assert secret not in text, 'secret shown: %s' % secret
+
+
+def _shown(module, args):
+    """The arguments that are entity fields Konnect returns as given (compared after the create)."""
+    entity = module.task.entity
+    shown = {}
+    for field in entity.fields:
+        if field.name in args and field.shown and not field.secret and not field.secret_keys and field.compared \
+                and field.response_path == field.name and not isinstance(args[field.name], dict):
+            shown[field.name] = args[field.name]
+    return shown
+
+
+def _agrees(actual, wanted):
+    if isinstance(wanted, list) and isinstance(actual, list):
+        return sorted(map(json.dumps, actual)) == sorted(map(json.dumps, wanted))
+    return actual == wanted
