@@ -9,6 +9,8 @@ Written by hacking/update_defaults.py from tests/emulator/derived/*.json; do not
 from __future__ import annotations
 
 DEFAULTS = {
+    'api': {'attributes': {}},
+    'application_auth_strategy': {'principals': {'enabled': False}},
     'gateway_jwt': {'algorithm': 'HS256'},
     'gateway_partial': {
         'config': {
@@ -123,5 +125,13 @@ DEFAULTS = {
     'identity_provider': {
         'config': {'claim_mappings': {'email': 'email', 'groups': 'groups', 'name': 'name'}, 'scopes': ['email', 'openid', 'profile']},
         'enabled': False,
+    },
+    'portal': {
+        'authentication_enabled': True,
+        'auto_approve_applications': False,
+        'auto_approve_developers': False,
+        'notifications_developer_pii_visibility_enabled': False,
+        'rbac_enabled': False,
+        'sipr_enabled': False,
     },
 }

@@ -5,4 +5,13 @@
 
 from __future__ import annotations
 
-ENTITIES = ()
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import Entity, Field
+
+# A first sketch, so that other families can refer to it by name; its module fleshes it out.
+API = Entity(
+    'api', 'API', '/v3/apis',
+    fields=[Field('name'), Field('version')], key=('name', 'version'), nullable_keys=('version',),
+    filterable={'name': ('eq',), 'version': ('eq',)},
+)
+
+ENTITIES = (API,)

@@ -5,4 +5,12 @@
 
 from __future__ import annotations
 
-ENTITIES = ()
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import Entity, Field
+
+# A first sketch, so that other families can refer to it by name; its module fleshes it out.
+APPLICATION_AUTH_STRATEGY = Entity(
+    'application_auth_strategy', 'application auth strategy', '/v2/application-auth-strategies',
+    fields=[Field('name')], filterable={'name': ('eq',)},
+)
+
+ENTITIES = (APPLICATION_AUTH_STRATEGY,)

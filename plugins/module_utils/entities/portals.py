@@ -5,4 +5,12 @@
 
 from __future__ import annotations
 
-ENTITIES = ()
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import Entity, Field
+
+# A first sketch, so that other families can refer to it by name; its module fleshes it out.
+PORTAL = Entity(
+    'portal', 'portal', '/v3/portals',
+    fields=[Field('name')], filterable={'name': ('eq',)},
+)
+
+ENTITIES = (PORTAL,)

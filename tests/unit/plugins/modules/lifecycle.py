@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import json
 
+import requests
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.konnect.konnect.plugins.action.konnect import argument_errors, load_task
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
-from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
+from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import DEMO_TOKEN, connection
 
 READS = frozenset(('GET', 'HEAD'))
 
@@ -144,3 +145,11 @@ def _agrees(actual, wanted):
     if isinstance(wanted, list) and isinstance(actual, list):
         return sorted(map(json.dumps, actual)) == sorted(map(json.dumps, wanted))
     return actual == wanted
+
+
+def konnect(emulator, method, path, body=None, region='us'):
+    """Set up (or inspect) Konnect directly, without a module: ``konnect(emulator, 'POST', '/v3/portals', {...})``."""
+    response = requests.request(method, '%s/%s%s' % (emulator.url, region, path), json=body,
+                                headers={'Authorization': 'Bearer ' + DEMO_TOKEN}, timeout=10)
+    assert response.status_code < 300, '%s %s: %s %s' % (method, path, response.status_code, response.text)
+    return response.json() if response.content else None
