@@ -18,6 +18,7 @@ from . import auth_strategies
 from . import gateway
 from . import identity
 from . import portal_access
+from . import portal_settings
 from . import portals
 from .crud import Call, dispatch
 from .errors import ApiError, Response, not_found, problem
@@ -26,7 +27,7 @@ from .schemas import rfc3339
 from .store import State
 
 DROP = object()
-FAMILIES = (identity, gateway, auth_strategies, apis, portals, portal_access)
+FAMILIES = (identity, gateway, auth_strategies, apis, portals, portal_access, portal_settings)
 ALL_SPECIALS = dict(SPECIALS)
 for _family in FAMILIES:
     ALL_SPECIALS.update(_family.SPECIALS)

@@ -1,0 +1,12 @@
+# Copyright: Contributors to the konnect.konnect collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Portal Management v3: a portal's access and delivery settings (IP allow list, email domains, email config, delivery
+and templates, the audit-log webhook).
+
+``FACTS`` joins ``facts.ENTITY_FACTS``, ``SINGLETON_DEFAULTS`` joins ``facts.SINGLETON_DEFAULTS`` and ``SPECIALS`` the
+operations answered by hand (see app.py).
+"""
+
+FACTS = {}
+SINGLETON_DEFAULTS = {}
+SPECIALS = {}
