@@ -460,18 +460,33 @@ class TokenEngine(EntityEngine):
 
 
 class SingletonEngine(EntityEngine):
-    """An entity with one fixed path (settings): read it, update what differs; created with a PUT where Konnect allows."""
+    """An entity with one fixed path (settings): read it, update what differs; created or deleted where Konnect allows."""
 
     def run(self):
-        self.scope = self.entity.scope(self.resolver) if self.entity.scope else {}
-        desired = self.desired_body({})
-        response = self.client.get(self.entity.item_path(self.scope), what=self.entity.title, expected=(404,))
-        current = None if response.status == 404 else response.body
+        state = self.params.get('state', 'present')
+        try:
+            self.scope = self.resolve_parents()
+            desired = self.desired = self.desired_body(self.resolve_references())
+        except KonnectParameterError:
+            if state == 'absent':
+                return self.result(False, None, None)  # its parent does not exist, so neither does it
+            raise
+        current = self.read_current()
+        if state == 'absent':
+            return self.ensure_absent(current)
         if current is None and not desired:
             return self.result(False, None, None)  # it does not exist yet, and the task asks for nothing
-        if current is None and self.entity.create_method == 'POST':
+        if current is None and self.entity.create_method is None:
             raise KonnectError('Konnect has no %s to update.' % self.entity.title)
         return self.ensure_present(current, desired)
+
+    def read_current(self):
+        response = self.client.get(self.entity.item_path(self.scope), what=self.entity.title, expected=(404,))
+        if response.status != 404:
+            return response.body
+        if self.unverified_parents:
+            self.verify_parents()  # a parent given by id that does not exist is the task's error, not a missing setting
+        return None
 
     def item_path(self, item):
         return self.entity.item_path(self.scope)

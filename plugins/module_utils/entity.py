@@ -304,14 +304,17 @@ def same_pem(value):
 
 
 class Singleton(Entity):
-    """Settings with one fixed path: read and updated, never listed or deleted. ``create_method`` PUT means Konnect
-    creates it on the first write; ``reader`` turns its answer into the list an ``_info`` module returns."""
+    """Settings with one fixed path, below its ``parents`` if any (a portal's customization): read and updated, never
+    listed. ``create_method`` (PUT or POST to that path) is how Konnect creates it when it is missing, None when it
+    always exists; ``deletable`` offers ``state: absent`` (DELETE of that path); ``reader`` turns its answer into the
+    list an ``_info`` module returns."""
 
     singleton = True
 
-    def __init__(self, name, title, item, create_method='POST', reader=None, **kwargs):
+    def __init__(self, name, title, item, create_method=None, deletable=False, reader=None, **kwargs):
         super(Singleton, self).__init__(name, title, item=item, **kwargs)
         self.create_method = create_method
+        self.deletable = deletable
         self.reader = reader
 
 

@@ -121,13 +121,14 @@ class _Task(object):
 
 
 class EntityTask(_Task):
-    """A module that converges one entity: ``state: present|absent`` (singletons: present only)."""
+    """A module that converges one entity: ``state: present|absent`` (singletons: present only, unless deletable)."""
 
     def entity_options(self):
         entity = self.entity
         options = {}
         if not entity.singleton:
             options['id'] = dict(type='str')
+        if not entity.singleton or entity.deletable:
             options['state'] = dict(type='str', choices=['present', 'absent'], default='present')
         for field in entity.fields:
             options[field.name] = field.option_spec()
