@@ -496,7 +496,9 @@ class SingletonEngine(EntityEngine):
 
 
 def engine_for(entity):
-    """The engine class that converges ``entity``."""
+    """The engine class that converges ``entity``: the one its entity type names (``engine``), else the one for its kind."""
+    if getattr(entity, 'engine', None) is not None:
+        return entity.engine
     if isinstance(entity, Token):
         return TokenEngine
     if isinstance(entity, Singleton):

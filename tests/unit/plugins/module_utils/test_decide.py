@@ -31,6 +31,14 @@ REWRITTEN = {
         {'name': 'my-plugin', 'lua_schema': LUA % 'my-plugin'},
         {'lua_schema': LUA % 'my-plugin' + ' -- v2'},
         {'lua_schema': LUA % 'my-plugin' + ' -- v2'}),
+    'portal_email_config': (
+        {'id': 'c1', 'domain_name': 'mail.example.com', 'from_name': 'Acme'},
+        {'domain_name': 'Mail.Example.com', 'from_name': 'Acme APIs'},
+        {'from_name': 'Acme APIs'}),
+    'portal_email_template': (
+        {'name': 'reset-password', 'content': {'subject': 'Reset', 'title': 'Reset it'}},
+        {'name': 'reset-password', 'content': {'subject': 'New', 'title': None, 'body': None, 'button_label': None}},
+        {'content': {'subject': 'New', 'title': 'Reset it'}}),
 }
 
 
