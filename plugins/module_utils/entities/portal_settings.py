@@ -198,17 +198,17 @@ class ResettableSingletonEngine(SingletonEngine):
 # -- entity types ---------------------------------------------------------------------------------
 
 class PortalIpAllowList(Entity):
-    engine = IpAllowListEngine
+    engine_class = IpAllowListEngine
 
 
 class PortalEmailTemplate(Entity):
-    engine = EmailTemplateEngine
+    engine_class = EmailTemplateEngine
 
 
 class ResettableSingleton(Singleton):
     """Settings below a portal that always exist, and that a DELETE returns to ``defaults``."""
 
-    engine = ResettableSingletonEngine
+    engine_class = ResettableSingletonEngine
 
     def __init__(self, name, title, item, defaults, **kwargs):
         super(ResettableSingleton, self).__init__(name, title, item, create_method='PATCH', deletable=True, **kwargs)
