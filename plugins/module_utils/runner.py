@@ -145,6 +145,7 @@ class EntityTask(_Task):
         if isinstance(entity, Token):
             options['rotate'] = dict(type='bool', default=False)
             options['rotate_before_days'] = dict(type='int')
+        options.update(getattr(entity, 'extra_options', None) or {})  # options of an entity type's own class (its engine reads them)
         return options
 
     def argument_spec(self):
