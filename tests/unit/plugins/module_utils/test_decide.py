@@ -31,6 +31,10 @@ REWRITTEN = {
         {'name': 'my-plugin', 'lua_schema': LUA % 'my-plugin'},
         {'lua_schema': LUA % 'my-plugin' + ' -- v2'},
         {'lua_schema': LUA % 'my-plugin' + ' -- v2'}),
+    'application_auth_strategy': (
+        {'id': 'a1', 'name': 'k', 'strategy_type': 'key_auth', 'configs': {'key-auth': {'key_names': ['apikey'], 'ttl': {'value': 3, 'unit': 'days'}}}},
+        {'name': 'k', 'configs': {'key_auth': {'key_names': ['x-api-key'], 'ttl': None}, 'openid_connect': None}},
+        {'configs': {'key-auth': {'key_names': ['x-api-key'], 'ttl': {'value': 3, 'unit': 'days'}}}}),
 }
 
 
