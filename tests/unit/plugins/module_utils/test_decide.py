@@ -39,6 +39,10 @@ REWRITTEN = {
         {'name': 'reset-password', 'content': {'subject': 'Reset', 'title': 'Reset it'}},
         {'name': 'reset-password', 'content': {'subject': 'New', 'title': None, 'body': None, 'button_label': None}},
         {'content': {'subject': 'New', 'title': 'Reset it'}}),
+    'application_auth_strategy': (
+        {'id': 'a1', 'name': 'k', 'strategy_type': 'key_auth', 'configs': {'key-auth': {'key_names': ['apikey'], 'ttl': {'value': 3, 'unit': 'days'}}}},
+        {'name': 'k', 'configs': {'key_auth': {'key_names': ['x-api-key'], 'ttl': None}, 'openid_connect': None}},
+        {'configs': {'key-auth': {'key_names': ['x-api-key'], 'ttl': {'value': 3, 'unit': 'days'}}}}),
 }
 
 
