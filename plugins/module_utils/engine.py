@@ -496,7 +496,9 @@ class SingletonEngine(EntityEngine):
 
 
 def engine_for(entity):
-    """The engine class that converges ``entity``."""
+    """The engine class that converges ``entity``: its family's own (``entity.engine_class``) when it has one."""
+    if getattr(entity, 'engine_class', None) is not None:
+        return entity.engine_class
     if isinstance(entity, Token):
         return TokenEngine
     if isinstance(entity, Singleton):
