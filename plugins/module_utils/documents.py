@@ -267,7 +267,7 @@ class OrgDocument(object):
                 continue
             entries = [entry[child.name]] if child.single else entry[child.name] or []
             for index, item in enumerate(entries):
-                self.publishing(child, item, where + '.' + child.name + ('' if child.single else '[%d]' % index), region, parent=node)
+                self.publishing(child, child.entry(item), where + '.' + child.name + ('' if child.single else '[%d]' % index), region, parent=node)
             if child.listed and self.prune:
                 self.scopes.append(PruneScope(child.kind, everything, never, parent=node, region=region))
         for index, item in enumerate(entry.get(section.nested) or [] if section.nested else []):

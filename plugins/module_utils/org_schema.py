@@ -38,9 +38,11 @@ class Section(object):
     the ``children`` sections below it. ``key`` names the fields that name an entry (its label); ``single``: one object,
     not a list (a portal's customization); ``nested``: entries of the same kind below an entry, given the entry's node as
     ``nested_option`` (a page's pages). ``owned``: pruned by the ``managed-by`` label (Konnect labels it); ``listed``: a
-    section the entry gives is the whole list of its kind there, so pruning deletes what it does not list."""
+    section the entry gives is the whole list of its kind there, so pruning deletes what it does not list. A section of
+    names (a team's developers) has plain strings as entries: each is the value of its one option, ``key``."""
 
-    def __init__(self, name, kind, key=None, children=(), single=False, nested=None, nested_option=None, owned=False, listed=False):
+    def __init__(self, name, kind, key=None, children=(), single=False, nested=None, nested_option=None, owned=False, listed=False,
+                 names=False):
         self.name = name
         self.kind = kind
         self.key = (key,) if isinstance(key, str) else tuple(key or ())
@@ -50,6 +52,11 @@ class Section(object):
         self.nested_option = nested_option
         self.owned = owned
         self.listed = listed
+        self.names = names
+
+    def entry(self, item):
+        """An entry as options: a name stands for its key option."""
+        return {self.key[0]: item} if self.names else item
 
     @property
     def child_keys(self):
@@ -61,6 +68,19 @@ class Section(object):
 PUBLISHING = (
     Section('dcr_providers', 'dcr_provider', 'name', owned=True),
     Section('auth_strategies', 'application_auth_strategy', 'name', owned=True),
+    Section('portals', 'portal', 'name', owned=True, children=(
+        Section('teams', 'portal_team', 'name', listed=True, children=(
+            Section('roles', 'portal_team_role', ('role_name', 'api'), listed=True),
+            Section('developers', 'portal_team_developer', 'developer', listed=True, names=True),
+        )),
+        Section('identity_providers', 'portal_identity_provider', 'type', children=(
+            Section('team_mappings', 'portal_identity_provider_team_group_mapping', ('team', 'group'), listed=True),
+        )),
+        Section('developers', 'portal_developer', 'email'),
+        Section('applications', 'portal_application', 'name', children=(
+            Section('registrations', 'portal_application_registration', 'api'),
+        )),
+    )),
 )
 
 JSON_TYPES = {'str': 'string', 'bool': 'boolean', 'int': 'integer', 'float': 'number', 'list': 'array', 'dict': 'object', 'path': 'string',
@@ -102,6 +122,8 @@ def spec_schema(spec):
 def section_schema(section, top=False):
     """An entry of ``section``: the options of its entity's module (without the parents the document places it below),
     its child sections and, at the top, its region."""
+    if section.names:
+        return TEXT
     entity = get_entity(section.kind)
     properties = dict((field.name, field_schema(field)) for field in entity.fields)
     parents = [parent.option for parent in entity.parents]

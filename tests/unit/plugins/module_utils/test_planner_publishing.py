@@ -47,3 +47,22 @@ def test_prune_deletes_owned_strategies_only(emulator):
     assert counts(result, 'deleted') == {'application_auth_strategy': 1}
     names = [item['name'] for item in konnect(emulator, 'GET', '/v2/application-auth-strategies')['data']]
     assert sorted(names) == ['by-hand', 'key-auth']
+
+
+PORTAL = {
+    'name': 'developers', 'region': 'us',
+    'developers': [{'email': 'Ana@Example.com', 'full_name': 'Ana Lima', 'status': 'approved'}],
+    'teams': [{'name': 'partners', 'description': 'Partner developers', 'developers': ['ana@example.com']}],
+}
+
+
+def test_a_portal_with_teams_and_developers(emulator):
+    document = dict(copy.deepcopy(DOCUMENT), portals=[PORTAL])
+    planned = apply(emulator, document, check_mode=True)
+    assert not writes(planned)
+    assert counts(planned, 'created') == {'dcr_provider': 1, 'application_auth_strategy': 2, 'portal': 1, 'portal_team': 1,
+                                          'portal_developer': 1, 'portal_team_developer': 1}
+    first = apply(emulator, document)
+    assert counts(first, 'created') == counts(planned, 'created')
+    again = apply(emulator, document)
+    assert not again['changed'] and not writes(again), again['changes']
