@@ -146,6 +146,8 @@ class Entity(object):
     """
 
     singleton = False
+    engine = None         # the engine class that converges it, when it is not the one engine_for picks (a family's own class)
+    extra_options = None  # module options that are not fields of its body ({name: argument spec}), used by ``engine``
 
     def __init__(self, name, title, collection=None, fields=(), key='name', lookup=LOOKUP_FILTER, pagination='page',
                  update_method='PATCH', parents=(), references=(), plural=None, item=None,
@@ -256,6 +258,10 @@ class Entity(object):
 
     def describe(self, value=None):
         return "%s '%s'" % (self.title, value) if value else self.title
+
+    def read_list(self, client, scope, params=None, what=None, region=None):
+        """Every entity the collection lists (an entity type whose list is a tree flattens it here)."""
+        return client.paginate(self.collection_path(scope), self.pagination, params, what=what, region=region)
 
 
 class Token(Entity):

@@ -145,6 +145,7 @@ class EntityTask(_Task):
         if isinstance(entity, Token):
             options['rotate'] = dict(type='bool', default=False)
             options['rotate_before_days'] = dict(type='int')
+        options.update(entity.extra_options or {})
         return options
 
     def argument_spec(self):
