@@ -496,9 +496,9 @@ class SingletonEngine(EntityEngine):
 
 
 def engine_for(entity):
-    """The engine class that converges ``entity``."""
-    if entity.engine is not None:
-        return entity.engine
+    """The engine class that converges ``entity``: its entity type's own (``engine_class``), else the one for its kind."""
+    if entity.engine_class is not None:
+        return entity.engine_class
     if isinstance(entity, Token):
         return TokenEngine
     if isinstance(entity, Singleton):

@@ -195,7 +195,7 @@ class InfoTask(_Task):
         return dict(mutually_exclusive=[tuple(exclusive)])
 
     def engine(self, params, client, check_mode, diff_mode):
-        return InfoEngine(self.entity, params, client, self.registry)
+        return (self.entity.info_engine_class or InfoEngine)(self.entity, params, client, self.registry)
 
 
 class OrganizationTask(_Task):

@@ -141,7 +141,7 @@ PORTAL_FILTERS = dict(
 
 
 class Portal(Entity):
-    engine = PortalEngine
+    engine_class = PortalEngine
     extra_options = {
         'default_content': dict(type='bool', default=False),
         'force': dict(type='bool', default=False),
@@ -168,33 +168,7 @@ PORTAL = Portal(
 # -- settings at fixed paths below a portal ---------------------------------------------------------------------------
 
 class PortalSingletonEngine(SingletonEngine):
-    """Settings at one path below a portal: the portal by name or id, then read, updated (created where Konnect creates
-    with the first write) and, for a custom domain, deleted."""
-
-    def run(self):
-        state = self.params.get('state', 'present')
-        try:
-            self.scope = self.resolve_parents()
-        except KonnectParameterError:
-            if state == 'absent':
-                return self.result(False, None, None)
-            raise
-        desired = self.desired = self.desired_body(self.resolve_references())
-        current = self.read_current()
-        if state == 'absent':
-            return self.ensure_absent(current)
-        if current is None and not desired:
-            return self.result(False, None, None)
-        if current is None and self.entity.create_method is None:
-            raise KonnectError('Konnect has no %s to update.' % self.entity.title)
-        return self.ensure_present(current, desired)
-
-    def read_current(self):
-        response = self.client.get(self.entity.item_path(self.scope), what=self.entity.title, expected=(404,))
-        if response.status != 404:
-            return response.body
-        self.verify_parents()  # a portal given by id answers 404 too when it does not exist
-        return None
+    """Settings at one path below a portal; a portal given by id is verified at most once."""
 
     def verify_parents(self):
         super(PortalSingletonEngine, self).verify_parents()
@@ -202,7 +176,7 @@ class PortalSingletonEngine(SingletonEngine):
 
 
 class PortalSingleton(Singleton):
-    engine = PortalSingletonEngine
+    engine_class = PortalSingletonEngine
 
     def __init__(self, name, title, path, **kwargs):
         kwargs.setdefault('parents', [ON_PORTAL])
@@ -242,7 +216,7 @@ MENU_ITEM = dict(
 )
 
 PORTAL_CUSTOMIZATION = PortalSingleton(
-    'portal_customization', 'portal customization', '/customization', create_method=None, update_method='PUT',
+    'portal_customization', 'portal customization', '/customization', update_method='PUT',
     fields=[
         Field('theme', type='dict', options=dict(
             name=dict(type='str'), mode=dict(type='str', choices=['light', 'dark', 'system']),
@@ -263,7 +237,7 @@ PORTAL_CUSTOMIZATION = PortalSingleton(
 )
 
 PORTAL_AUTH_SETTINGS = PortalSingleton(
-    'portal_auth_settings', 'portal authentication settings', '/authentication-settings', create_method=None,
+    'portal_auth_settings', 'portal authentication settings', '/authentication-settings',
     fields=[Field(name, type='bool') for name in ('basic_auth_enabled', 'konnect_mapping_enabled', 'idp_mapping_enabled')],
 )
 
@@ -356,7 +330,7 @@ class AssetEngine(PortalSingletonEngine):
 
 
 class PortalAsset(PortalSingleton):
-    engine = AssetEngine
+    engine_class = AssetEngine
 
     def __init__(self, name, title, path):
         super(PortalAsset, self).__init__(
@@ -434,12 +408,11 @@ class CustomDomainEngine(PortalSingletonEngine):
 
 
 class PortalCustomDomain(PortalSingleton):
-    engine = CustomDomainEngine
-    extra_options = {'state': dict(type='str', choices=['present', 'absent'], default='present')}
+    engine_class = CustomDomainEngine
 
 
 PORTAL_CUSTOM_DOMAIN = PortalCustomDomain(
-    'portal_custom_domain', 'portal custom domain', '/custom-domain', create_method='POST', update_method='PATCH',
+    'portal_custom_domain', 'portal custom domain', '/custom-domain', create_method='POST', update_method='PATCH', deletable=True,
     fields=[
         Field('hostname', create_only=True, create_required=True),
         Field('enabled', type='bool'),
@@ -558,7 +531,7 @@ def flatten_pages(pages, parent_path='/'):
 
 
 class PortalPage(Entity):
-    engine = PageEngine
+    engine_class = PageEngine
     TREE = '/v3/portals/%s/pages'
 
     def read_list(self, client, scope, params=None, what=None, region=None):
@@ -580,7 +553,7 @@ PORTAL_PAGE = PortalPage(
 
 
 class PortalSnippet(Entity):
-    engine = DetailEngine
+    engine_class = DetailEngine
 
 
 PORTAL_SNIPPET = PortalSnippet(
