@@ -27,6 +27,10 @@ REWRITTEN = {
         {'id': 'u1', 'email': 'ana@example.com', 'full_name': 'Ana'},
         {'email': 'Ana@Example.com', 'full_name': 'Ana Lima'},
         {'full_name': 'Ana Lima'}),
+    'portal_developer': (
+        {'id': 'd1', 'email': 'ana@example.com', 'full_name': 'Ana', 'status': 'pending'},
+        {'email': 'Ana@Example.com', 'status': 'approved'},
+        {'status': 'approved'}),
     'custom_plugin_schema': (
         {'name': 'my-plugin', 'lua_schema': LUA % 'my-plugin'},
         {'lua_schema': LUA % 'my-plugin' + ' -- v2'},
