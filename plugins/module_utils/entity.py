@@ -271,6 +271,10 @@ class Entity(object):
     def describe(self, value=None):
         return "%s '%s'" % (self.title, value) if value else self.title
 
+    def read_list(self, client, scope, params=None, what=None, region=None):
+        """Every entity the collection lists (an entity type whose list is a tree flattens it here)."""
+        return client.paginate(self.collection_path(scope), self.pagination, params, what=what, region=region)
+
 
 class Token(Entity):
     """An access token: Konnect returns its secret (``secret_field``) once, on create, and the module returns it as
