@@ -69,6 +69,13 @@ PUBLISHING = (
     Section('dcr_providers', 'dcr_provider', 'name', owned=True),
     Section('auth_strategies', 'application_auth_strategy', 'name', owned=True),
     Section('portals', 'portal', 'name', owned=True, children=(
+        Section('customization', 'portal_customization', single=True),
+        Section('auth_settings', 'portal_auth_settings', single=True),
+        Section('logo', 'portal_logo', single=True),
+        Section('favicon', 'portal_favicon', single=True),
+        Section('custom_domain', 'portal_custom_domain', single=True),
+        Section('pages', 'portal_page', 'slug', nested='pages', nested_option='parent_page', listed=True),
+        Section('snippets', 'portal_snippet', 'name', listed=True),
         Section('teams', 'portal_team', 'name', listed=True, children=(
             Section('roles', 'portal_team_role', ('role_name', 'api'), listed=True),
             Section('developers', 'portal_team_developer', 'developer', listed=True, names=True),
@@ -83,6 +90,7 @@ PUBLISHING = (
     )),
 )
 
+DELETION_OPTIONS = ('force',)  # in a document, deleting is pruning's, which deletes what it owns outright
 JSON_TYPES = {'str': 'string', 'bool': 'boolean', 'int': 'integer', 'float': 'number', 'list': 'array', 'dict': 'object', 'path': 'string',
               'raw': None}
 
@@ -126,6 +134,9 @@ def section_schema(section, top=False):
         return TEXT
     entity = get_entity(section.kind)
     properties = dict((field.name, field_schema(field)) for field in entity.fields)
+    for name, spec in (entity.extra_options or {}).items():
+        if name not in DELETION_OPTIONS:
+            properties[name] = spec_schema(spec)
     parents = [parent.option for parent in entity.parents]
     for reference in entity.references:
         if reference.option not in parents and reference.option != section.nested_option:

@@ -99,6 +99,8 @@ KINDS = (
     Kind('portal', PORTALS),
     Kind('portal_customization', PORTALS),
     Kind('portal_auth_settings', PORTALS),
+    Kind('portal_logo', PORTALS),
+    Kind('portal_favicon', PORTALS),
     Kind('portal_custom_domain', PORTALS),
     Kind('portal_page', PORTALS),
     Kind('portal_snippet', PORTALS),
@@ -278,21 +280,25 @@ class Planner(object):
 
     def read(self, parents, kind, region):
         """Read, in parallel, every collection of ``kind`` below ``parents`` that is not read yet."""
-        wanted = []
+        wanted, scopes = [], {}
         for parent in parents:
             key = self.collection_key(kind, parent, region)
             if key is not None and key not in self.collections and key not in wanted:
                 wanted.append(key)
-        for key, items in zip(wanted, self.parallel(lambda key: self.list_items(kind, key), wanted)):
+                scopes[key] = {} if kind.name == 'control_plane_membership' else self.scope_below(kind, parent)
+        for key, items in zip(wanted, self.parallel(lambda key: self.list_items(kind, key, scopes[key]), wanted)):
             self.collections[key] = items
 
-    def list_items(self, kind, key):
+    def list_items(self, kind, key, scope):
         region, path = key
         entity = self.registry('control_plane' if kind.name == 'control_plane_membership' else kind.name)
+        what = entity.plural.replace('_', ' ')
         if entity.singleton:
             return self.read_singleton(entity, key)
-        pagination = 'offset' if kind.listing else ('cursor' if kind.name == 'control_plane_membership' else entity.pagination)
-        items = list(self.client(region).paginate(path, pagination, what=entity.plural.replace('_', ' ')))
+        if kind.listing or kind.name == 'control_plane_membership':
+            items = list(self.client(region).paginate(path, 'offset' if kind.listing else 'cursor', what=what))
+        else:
+            items = list(entity.read_list(self.client(region), scope, what=what))  # a tree of pages comes flattened
         with self.lock:
             self.items += len(items)
             for item in items:
@@ -367,7 +373,7 @@ class Planner(object):
             return None  # below an entity this run has yet to create there is nothing to read
         collection = (region, entity.collection_path(scope))
         if collection not in self.collections:
-            self.collections[collection] = self.list_items(KIND.get(entity.name) or Kind(entity.name, None), collection)
+            self.collections[collection] = self.list_items(KIND.get(entity.name) or Kind(entity.name, None), collection, scope)
         found = self.index(collection, field, (field,),
                            lambda item: canonical(entity.match_values(decide.current_value(entity, item, field)))).get(wanted, [])
         if len(found) > 1:
@@ -400,6 +406,10 @@ class Planner(object):
             entity = self.registry(node.name)
             desired = node.desired = self.desired(node)
             node.current = self.match(node, entity, desired)
+            if entity.singleton and node.current is None and entity.create_method is None and not self.parents_known(node):
+                node.current = {}  # Konnect makes it with its new parent: this run updates it
+            if node.current is not None and any(name in desired for name in entity.listed_without):
+                node.current = self.read_again(node, entity)
             if node.lookup_only:
                 return self.plan_lookup(node, entity)
             options = self.engine_options(node)
@@ -412,6 +422,14 @@ class Planner(object):
             self.seen[(node.name, node.id)] = node.decision.predicted
         except KonnectError as exc:
             raise KonnectError('%s (%s): %s' % (node.path, node.label, exc.msg), **exc.details)
+
+    def read_again(self, node, entity):
+        """The entity read by id: its list leaves out fields the document sets (a page's content)."""
+        path = entity.item_path(self.scope_of(node), node.current['id'])
+        found = self.client(node.region).get(path, what=entity.describe(node.label)).body
+        with self.lock:
+            self.items += 1
+        return found
 
     def decide(self, node, entity, options, desired):
         """What ``node`` needs, as its module would decide it: an entity type with its own decisions (a registration checks
@@ -516,6 +534,8 @@ class Planner(object):
         desired = node.desired = self.desired(node)  # again: references to entities this run created now have their ids
         engine = self.engine(node, entity)
         engine.desired = desired
+        if entity.singleton and not node.current:
+            node.current = engine.read_current()  # its parent is new: read what Konnect made with it
         if isinstance(entity, Token):
             engine.leftovers = list(node.leftovers)
             if node.current is not None:

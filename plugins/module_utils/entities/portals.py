@@ -473,8 +473,8 @@ class ParentPageReference(IdReference):
             return None
         if value == '':
             return {self.body_field: None}
-        if looks_like_id(value):
-            return {self.body_field: value}
+        if looks_like_id(value) or not isinstance(value, str):  # an id, or a page apply plans (a node of the document)
+            return {self.body_field: resolver.resolve_id(self.option, resolver.registry(self.entity), scope, value)}
         path = '/' + segment(value)
         found = resolver.find_all(resolver.registry(self.entity), scope, {'path': path})
         if not found:
@@ -483,7 +483,7 @@ class ParentPageReference(IdReference):
 
 
 class DetailEngine(EntityEngine):
-    """Konnect lists these without their content: the entity found in the list is read again by id."""
+    """Konnect lists these without their content (``listed_without``): the entity found in the list is read again by id."""
 
     def find_current(self, desired):
         found = super(DetailEngine, self).find_current(desired)
@@ -532,6 +532,7 @@ def flatten_pages(pages, parent_path='/'):
 
 class PortalPage(Entity):
     engine_class = PageEngine
+    listed_without = ('content',)
     TREE = '/v3/portals/%s/pages'
 
     def read_list(self, client, scope, params=None, what=None, region=None):
@@ -554,6 +555,7 @@ PORTAL_PAGE = PortalPage(
 
 class PortalSnippet(Entity):
     engine_class = DetailEngine
+    listed_without = ('content',)
 
 
 PORTAL_SNIPPET = PortalSnippet(

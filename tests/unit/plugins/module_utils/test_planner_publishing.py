@@ -50,7 +50,15 @@ def test_prune_deletes_owned_strategies_only(emulator):
 
 
 PORTAL = {
-    'name': 'developers', 'region': 'us',
+    'name': 'developers', 'region': 'us', 'display_name': 'Developers', 'authentication_enabled': True, 'rbac_enabled': True,
+    'default_application_auth_strategy': 'key-auth', 'default_content': True,
+    'customization': {'theme': {'mode': 'dark'}, 'css': 'body { margin: 0 }'},
+    'auth_settings': {'basic_auth_enabled': True},
+    'custom_domain': {'hostname': 'developer.example.com', 'enabled': True, 'domain_verification_method': 'http'},
+    'pages': [{'slug': '/', 'title': 'Home', 'content': '# Welcome', 'status': 'published', 'visibility': 'public'},
+              {'slug': 'guides', 'title': 'Guides', 'content': '# Guides', 'pages': [
+                  {'slug': 'start', 'title': 'Getting started', 'content': '# Start here'}]}],
+    'snippets': [{'name': 'banner', 'content': 'Hello'}],
     'developers': [{'email': 'Ana@Example.com', 'full_name': 'Ana Lima', 'status': 'approved'}],
     'teams': [{'name': 'partners', 'description': 'Partner developers', 'developers': ['ana@example.com']}],
 }
@@ -61,8 +69,11 @@ def test_a_portal_with_teams_and_developers(emulator):
     planned = apply(emulator, document, check_mode=True)
     assert not writes(planned)
     assert counts(planned, 'created') == {'dcr_provider': 1, 'application_auth_strategy': 2, 'portal': 1, 'portal_team': 1,
-                                          'portal_developer': 1, 'portal_team_developer': 1}
+                                          'portal_developer': 1, 'portal_team_developer': 1, 'portal_custom_domain': 1,
+                                          'portal_page': 3, 'portal_snippet': 1}
+    assert counts(planned, 'updated') == {'portal_customization': 1, 'portal_auth_settings': 1}  # made with the portal
     first = apply(emulator, document)
     assert counts(first, 'created') == counts(planned, 'created')
+    assert counts(first, 'updated') == {'portal_customization': 1}  # basic auth is on from the start
     again = apply(emulator, document)
     assert not again['changed'] and not writes(again), again['changes']
