@@ -89,6 +89,7 @@ class _Task(object):
         spec = dict(CONNECTION_SPEC)
         for parent in self.entity.parents:
             spec[parent.option] = dict(type='str', required=parent.required)
+            spec.update(parent.options)
         spec.update(self.entity_options())
         return spec
 
@@ -194,7 +195,7 @@ class InfoTask(_Task):
         return dict(mutually_exclusive=[tuple(exclusive)])
 
     def engine(self, params, client, check_mode, diff_mode):
-        return InfoEngine(self.entity, params, client, self.registry)
+        return (getattr(self.entity, 'info_engine_class', None) or InfoEngine)(self.entity, params, client, self.registry)
 
 
 class OrganizationTask(_Task):
