@@ -332,7 +332,9 @@ def next_page_params(style, body, params, count):
         offset = body.get('offset')
         return dict(params, offset=offset) if offset else None
     if style == 'cursor':
-        nxt = ((body.get('meta') or {}).get('page') or {}).get('next') or (body.get('page') or {}).get('next')
+        meta = body.get('meta') or {}
+        # the link sits in meta.page, in page, or straight in meta (a portal's IP allow list, audit-log destinations)
+        nxt = (meta.get('page') or {}).get('next') or (body.get('page') or {}).get('next') or meta.get('next')
         cursor = _cursor_from(nxt)
         return dict(params, **{'page[after]': cursor}) if cursor else None
     page = (body.get('meta') or {}).get('page') or {}

@@ -49,6 +49,60 @@ DOCUMENT_PRUNED = ('gateway_vault', 'gateway_ca_certificate', 'gateway_certifica
                    'gateway_service', 'gateway_route', 'gateway_consumer', 'gateway_consumer_group', 'gateway_plugin')
 DOCUMENT_PRUNED_CHILDREN = {'gateway_upstream': ('gateway_target',), 'gateway_consumer': ('gateway_key_auth', 'gateway_basic_auth', 'gateway_acl')}
 DECK_PRUNED = DOCUMENT_PRUNED + ('gateway_key_set', 'gateway_key', 'gateway_partial')
+class Section(object):
+    """A part of the document whose entries are entities of ``kind``: each entry is the options its module takes, plus
+    the ``children`` sections below it. ``key`` names the fields that name an entry (its label); ``single``: one object,
+    not a list (a portal's customization); ``nested``: entries of the same kind below an entry, given the entry's node as
+    ``nested_option`` (a page's pages). ``owned``: pruned by the ``managed-by`` label (Konnect labels it); ``listed``: a
+    section the entry gives is the whole list of its kind there, so pruning deletes what it does not list."""
+
+    def __init__(self, name, kind, key=None, children=(), single=False, nested=None, nested_option=None, owned=False, listed=False):
+        self.name = name
+        self.kind = kind
+        self.key = (key,) if isinstance(key, str) else tuple(key or ())
+        self.children = tuple(children)
+        self.single = single
+        self.nested = nested
+        self.nested_option = nested_option
+        self.owned = owned
+        self.listed = listed
+
+    @property
+    def child_keys(self):
+        return frozenset([child.name for child in self.children] + ([self.nested] if self.nested else []) + ['region', PROTECTED])
+
+
+# Auth strategies, APIs and portals: top-level sections of regional entities, converged in the planner's order
+# (strategies, APIs, portals, publications, teams and roles, developers, applications, registrations).
+PUBLISHING = (
+    Section('dcr_providers', 'dcr_provider', 'name', owned=True),
+    Section('auth_strategies', 'application_auth_strategy', 'name', owned=True),
+    Section('apis', 'api', ('name', 'version'), owned=True, children=(
+        Section('version', 'api_version', single=True),
+        Section('documents', 'api_document', 'slug', nested='documents', nested_option='parent_document', listed=True),
+        Section('implementation', 'api_implementation', single=True),
+        Section('publications', 'api_publication', 'portal', listed=True),
+    )),
+    Section('portals', 'portal', 'name', owned=True, children=(
+        Section('customization', 'portal_customization', single=True),
+        Section('auth_settings', 'portal_auth_settings', single=True),
+        Section('custom_domain', 'portal_custom_domain', single=True),
+        Section('pages', 'portal_page', 'slug', nested='pages', nested_option='parent_page', listed=True),
+        Section('snippets', 'portal_snippet', 'name', listed=True),
+        Section('teams', 'portal_team', 'name', listed=True, children=(
+            Section('roles', 'portal_team_role', ('role_name', 'api'), listed=True),
+            Section('developers', 'portal_team_developer', 'developer', listed=True),
+        )),
+        Section('identity_providers', 'portal_identity_provider', 'type', children=(
+            Section('team_mappings', 'portal_identity_provider_team_group_mapping', ('team', 'group'), listed=True),
+        )),
+        Section('developers', 'portal_developer', 'email'),
+        Section('applications', 'portal_application', 'name', children=(
+            Section('registrations', 'portal_application_registration', 'api'),
+        )),
+    )),
+)
+
 DECK_PRUNED_CHILDREN = {'gateway_upstream': ('gateway_target',),
                         'gateway_consumer': ('gateway_key_auth', 'gateway_basic_auth', 'gateway_hmac_auth', 'gateway_jwt', 'gateway_acl',
                                              'gateway_mtls_auth')}
@@ -104,6 +158,9 @@ class OrgDocument(object):
             if control_plane.get('members'):
                 self.memberships(index, control_plane)
         self.access()
+        for section in PUBLISHING:
+            for index, entry in enumerate(self.document.get(section.name) or []):
+                self.publishing(section, entry, 'konnect_org.%s[%d]' % (section.name, index), entry['region'])
         return self
 
     def add(self, kind, params, label, path, **kwargs):
@@ -247,6 +304,35 @@ class OrgDocument(object):
                 for kind in children[node.name]:
                     self.scopes.append(PruneScope(kind, owned, self.protected_tag, parent=node, region=control_plane.region))
 
+    # -- auth strategies, APIs and portals -----------------------------------------------------------
+
+    def publishing(self, section, entry, where, region, parent=None, nested_in=None):
+        """The node of one entry of ``section`` and, below it, the nodes of its children (and of its nested entries)."""
+        params = dict((name, value) for name, value in entry.items() if name not in section.child_keys)
+        if section.owned:
+            params['labels'] = self.owned_labels(entry)
+        if nested_in is not None:
+            params[section.nested_option] = nested_in
+        above = nested_in or parent
+        label = '/'.join([above.label if above is not None else region] + [str(entry[name]) for name in section.key if entry.get(name)])
+        node = self.add(section.kind, params, label, where, region=region, parent=parent)
+        for child in section.children:
+            if child.name not in entry:
+                continue
+            entries = [entry[child.name]] if child.single else entry[child.name] or []
+            for index, item in enumerate(entries):
+                self.publishing(child, item, where + '.' + child.name + ('' if child.single else '[%d]' % index), region, parent=node)
+            if child.listed and self.prune:
+                self.scopes.append(PruneScope(child.kind, everything, never, parent=node, region=region))
+        for index, item in enumerate(entry.get(section.nested) or [] if section.nested else []):
+            self.publishing(section, item, '%s.%s[%d]' % (where, section.nested, index), region, parent=parent, nested_in=node)
+        if section.owned and self.prune and parent is None and not self.has_scope(section.kind, region):
+            self.scopes.append(PruneScope(section.kind, self.owns_labels, self.protected_labels, region=region))
+        return node
+
+    def has_scope(self, kind, region, parent=None):
+        return any(scope.kind.name == kind and scope.region == region and scope.parent is parent for scope in self.scopes)
+
     def access(self):
         for section in ('teams', 'system_accounts'):
             for i, owner in enumerate(self.document.get(section) or []):
@@ -301,6 +387,14 @@ class OrgDocument(object):
         self.files.write(cert_path, cert, check_mode)
         node.extra['generated'] = True
         return cert
+
+
+def everything(_item):
+    return True
+
+
+def never(_item):
+    return False
 
 
 def entry_label(entry, key, section, index):

@@ -496,8 +496,8 @@ class SingletonEngine(EntityEngine):
 
 
 def engine_for(entity):
-    """The engine class that converges ``entity`` (an entity type of a family may bring its own: ``engine_class``)."""
-    if getattr(entity, 'engine_class', None):
+    """The engine class that converges ``entity``: its entity type's own (``engine_class``), else the one for its kind."""
+    if entity.engine_class is not None:
         return entity.engine_class
     if isinstance(entity, Token):
         return TokenEngine

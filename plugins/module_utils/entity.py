@@ -153,10 +153,15 @@ class Entity(object):
     entities in a control plane group). ``enrich(client, scope, items)`` completes ``_info`` results.
     ``scope`` computes path values no option gives (the calling user, the organization), and ``extras``
     adds keys to the result. Entity types that behave otherwise have their own class below (tokens, memberships,
-    certificates, singletons).
+    certificates, singletons); one that also needs its own engine or module options sets ``engine_class`` (the
+    ``EntityEngine`` subclass that converges it), ``info_engine_class`` (its ``_info`` module's) and ``extra_options``
+    (argument specs of options that are not fields, which its engine reads).
     """
 
     singleton = False
+    engine_class = None
+    info_engine_class = None
+    extra_options = None
 
     def __init__(self, name, title, collection=None, fields=(), key='name', lookup=LOOKUP_FILTER, pagination='page',
                  update_method='PATCH', parents=(), references=(), plural=None, item=None,

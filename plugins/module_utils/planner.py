@@ -26,6 +26,12 @@ IDENTITY = 'identity'
 CONTROL_PLANES = 'control planes'
 GATEWAY = 'gateway entities'
 ACCESS = 'role assignments'
+AUTH_STRATEGIES = 'auth strategies'
+APIS = 'APIs'
+PORTALS = 'portals'
+PUBLICATIONS = 'publications'
+PORTAL_ACCESS = 'portal access'
+REGIONAL = (AUTH_STRATEGIES, APIS, PORTALS, PUBLICATIONS, PORTAL_ACCESS)  # levels that converge region by region
 CORE_ENTITIES = '/v2/control-planes/{control_plane}/core-entities'
 PLACEHOLDER = 'new:'
 MEMBERSHIPS = '/v2/control-planes/%s/group-memberships'
@@ -84,6 +90,27 @@ KINDS = (
     Kind('gateway_consumer_group', GATEWAY),
     Kind('gateway_consumer_group_member', GATEWAY),
     Kind('gateway_plugin', GATEWAY),
+    Kind('dcr_provider', AUTH_STRATEGIES),
+    Kind('application_auth_strategy', AUTH_STRATEGIES),
+    Kind('api', APIS),
+    Kind('api_version', APIS),
+    Kind('api_document', APIS),
+    Kind('api_implementation', APIS),
+    Kind('portal', PORTALS),
+    Kind('portal_customization', PORTALS),
+    Kind('portal_auth_settings', PORTALS),
+    Kind('portal_custom_domain', PORTALS),
+    Kind('portal_page', PORTALS),
+    Kind('portal_snippet', PORTALS),
+    Kind('portal_team', PORTALS),
+    Kind('portal_identity_provider', PORTALS),
+    Kind('portal_identity_provider_team_group_mapping', PORTALS),
+    Kind('api_publication', PUBLICATIONS),
+    Kind('portal_team_role', PORTAL_ACCESS),
+    Kind('portal_developer', PORTAL_ACCESS),
+    Kind('portal_team_developer', PORTAL_ACCESS),
+    Kind('portal_application', PORTAL_ACCESS),
+    Kind('portal_application_registration', PORTAL_ACCESS),
     Kind('team_role', ACCESS),
     Kind('system_account_role', ACCESS),
 )
@@ -144,8 +171,8 @@ class PruneScope(object):
 
 def level_of(kind, parent, region):
     """The group a node converges in, as progress lines name it: its level, and its region or control plane."""
-    if kind.level == CONTROL_PLANES:
-        return '%s %s' % (CONTROL_PLANES, region)
+    if kind.level == CONTROL_PLANES or kind.level in REGIONAL:
+        return '%s %s' % (kind.level, region)
     if kind.level == GATEWAY:
         while parent.name != 'control_plane':
             parent = parent.parent
@@ -246,7 +273,8 @@ class Planner(object):
         scope = self.scope_below(kind, parent)
         if kind.listing:
             return (region, CORE_ENTITIES.replace('{control_plane}', scope['control_plane']) + kind.listing[0])
-        return (region, self.registry(kind.name).collection_path(scope))
+        entity = self.registry(kind.name)
+        return (region, entity.item_path(scope) if entity.singleton else entity.collection_path(scope))
 
     def read(self, parents, kind, region):
         """Read, in parallel, every collection of ``kind`` below ``parents`` that is not read yet."""
@@ -261,6 +289,8 @@ class Planner(object):
     def list_items(self, kind, key):
         region, path = key
         entity = self.registry('control_plane' if kind.name == 'control_plane_membership' else kind.name)
+        if entity.singleton:
+            return self.read_singleton(entity, key)
         pagination = 'offset' if kind.listing else ('cursor' if kind.name == 'control_plane_membership' else entity.pagination)
         items = list(self.client(region).paginate(path, pagination, what=entity.plural.replace('_', ' ')))
         with self.lock:
@@ -269,6 +299,14 @@ class Planner(object):
                 if isinstance(item, dict) and item.get('id'):
                     self.seen[(kind.name, item['id'])] = item
         return [entity.unwrap(item) for item in items]
+
+    def read_singleton(self, entity, key):
+        """A singleton as a collection of one (none while Konnect has not created it)."""
+        region, path = key
+        response = self.client(region).get(path, what=entity.title, expected=(404,))
+        with self.lock:
+            self.items += 1
+        return [] if response.status == 404 else [response.body]
 
     def current_items(self, node):
         return self.items_below(node.kind, node.parent, node.region)
@@ -395,6 +433,8 @@ class Planner(object):
         return desired
 
     def match(self, node, entity, desired):
+        if entity.singleton:
+            return next(iter(self.current_items(node)), None)
         if node.params.get('id'):
             wanted = str(node.params['id']).lower()
             found = [item for item in self.current_items(node) if str(item.get('id')).lower() == wanted]

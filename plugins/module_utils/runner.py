@@ -146,6 +146,7 @@ class EntityTask(_Task):
         if isinstance(entity, Token):
             options['rotate'] = dict(type='bool', default=False)
             options['rotate_before_days'] = dict(type='int')
+        options.update(entity.extra_options or {})
         return options
 
     def argument_spec(self):
@@ -195,7 +196,7 @@ class InfoTask(_Task):
         return dict(mutually_exclusive=[tuple(exclusive)])
 
     def engine(self, params, client, check_mode, diff_mode):
-        return (getattr(self.entity, 'info_engine_class', None) or InfoEngine)(self.entity, params, client, self.registry)
+        return (self.entity.info_engine_class or InfoEngine)(self.entity, params, client, self.registry)
 
 
 class OrganizationTask(_Task):

@@ -37,6 +37,18 @@ REWRITTEN = {
     'api_version': ({'id': 'v1', 'version': '1', 'spec': {'content': SPEC}}, {'content': SPEC_2}, {'content': SPEC_2}),
     'api_specification': ({'id': 'v1', 'version': '1', 'spec': {'content': SPEC}}, {'content': SPEC_2}, {'content': SPEC_2}),
     'api_package_specification': ({'id': 's1', 'content': SPEC}, {'content': SPEC_2}, {'content': SPEC_2}),
+    'portal_email_config': (
+        {'id': 'c1', 'domain_name': 'mail.example.com', 'from_name': 'Acme'},
+        {'domain_name': 'Mail.Example.com', 'from_name': 'Acme APIs'},
+        {'from_name': 'Acme APIs'}),
+    'portal_email_template': (
+        {'name': 'reset-password', 'content': {'subject': 'Reset', 'title': 'Reset it'}},
+        {'name': 'reset-password', 'content': {'subject': 'New', 'title': None, 'body': None, 'button_label': None}},
+        {'content': {'subject': 'New', 'title': 'Reset it'}}),
+    'application_auth_strategy': (
+        {'id': 'a1', 'name': 'k', 'strategy_type': 'key_auth', 'configs': {'key-auth': {'key_names': ['apikey'], 'ttl': {'value': 3, 'unit': 'days'}}}},
+        {'name': 'k', 'configs': {'key_auth': {'key_names': ['x-api-key'], 'ttl': None}, 'openid_connect': None}},
+        {'configs': {'key-auth': {'key_names': ['x-api-key'], 'ttl': {'value': 3, 'unit': 'days'}}}}),
 }
 
 
