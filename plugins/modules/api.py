@@ -42,7 +42,7 @@ options:
     type: str
   attributes:
     description:
-      - Attributes that describe the API, as a map of keys to lists of values (for example C({env: [production]})).
+      - Attributes that describe the API, as a map of keys to lists of values, for example the key C(env) with the list C([production]).
       - Compared and set as a whole; keys that are not given are removed.
     type: dict
 extends_documentation_fragment:

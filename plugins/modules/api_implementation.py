@@ -10,9 +10,9 @@ module: api_implementation
 short_description: Link a Konnect API to the gateway service or control plane that implements it
 version_added: 0.2.0
 description:
-  - Link an API of the Konnect API catalog to what implements it: a gateway service of a control plane (Konnect then binds
-    the API to the service's gateway entities), or a whole control plane (Konnect enforces access control on the routes that
-    match the API's operations).
+  - Link an API of the Konnect API catalog to what implements it, either a gateway service of a control plane (Konnect then
+    binds the API to the service's gateway entities) or a whole control plane (Konnect enforces access control on the routes
+    that match the API's operations).
   - Konnect allows one implementation per API, and links a gateway service to one API only; a service that already
     implements another API fails the task before anything is written, naming that API.
   - An implementation cannot be changed. Another service or control plane fails the task with a clear message unless

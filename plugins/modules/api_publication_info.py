@@ -10,7 +10,7 @@ module: api_publication_info
 short_description: List where Konnect APIs are published
 version_added: 0.2.0
 description:
-  - Read the publications of APIs to developer portals in a Konnect region: one (both O(api) and
+  - Read the publications of APIs to developer portals in a Konnect region, one (both O(api) and
     O(portal) given), those of one API, those in one portal, or all of them.
   - Always returns a list.
 author:

@@ -55,7 +55,7 @@ GATEWAY_ENTITY_BINDING = 'gateway_entity_binding'
 ACCESS_CONTROL_ENFORCEMENT = 'access_control_enforcement'
 HTTP_METHODS = ('get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace')
 
-# 409 details. AB:4281/4287 (implementations) and AB:4249 (a second specification) are the spec's own examples.
+# 409 details. AB:4281/4287 (implementations) and AB:4233 (a second specification) are the spec's own examples.
 SPEC_EXISTS = "Specification for API '%s' already exists"
 IMPLEMENTATION_EXISTS = 'An implementation already exists for this API'
 SERVICE_LINKED = 'This gateway service is already linked to another API'
@@ -63,7 +63,7 @@ NAME_VERSION_TAKEN = 'An %s with this name and version already exists; the name 
 SLUG_TAKEN = "The slug '%s' is already used by another API or API package; the slug property must be unique."
 DOCUMENT_SLUG_TAKEN = "A document with the slug '%s' already exists; the slug property must be unique."
 OPERATION_IN_PACKAGE = "The operation '%s' is already in the API package."
-UNPARSEABLE = 'The provided specification content could not be parsed'  # AB:4340
+UNPARSEABLE = 'The provided specification content could not be parsed'  # AB:4348
 UNKNOWN_KIND = "The specification declares no supported version: give 'openapi' (3.x), 'swagger' (2.0) or 'asyncapi' (2.x or 3.x)."
 
 
@@ -72,7 +72,7 @@ def now_text():
 
 
 def problem_with(status, detail, issues=None, **extra):
-    """A problem+json answer with extra members (the validation endpoint's ``validation_errors``, AB:4329)."""
+    """A problem+json answer with extra members (the validation endpoint's ``validation_errors``, AB:4340)."""
     response = problem(status, detail, issues)
     response.body.update(extra)
     return response
@@ -100,7 +100,7 @@ def refusing(handler):
 
 
 def slugify(text):
-    """AB:3870-3876 example: name ``myAPI`` + version ``v1`` gives ``my-api-v1`` (word breaks at case changes)."""
+    """AB:3868 example: name ``myAPI`` + version ``v1`` gives ``my-api-v1`` (word breaks at case changes)."""
     text = re.sub(r'([a-z0-9])([A-Z])', r'\1-\2', str(text))
     return re.sub(r'[^a-z0-9]+', '-', text.lower()).strip('-')
 
@@ -129,7 +129,7 @@ def parse_spec(content):
 
 
 def spec_type(data):
-    """oas2, oas3 or asyncapi (AB:3437 ApiSpecType) from the document's own version key, None if it has none we know.
+    """oas2, oas3 or asyncapi (AB:3430 ApiSpecType) from the document's own version key, None if it has none we know.
 
     Swagger 2.0 documents say ``swagger: "2.0"``; OpenAPI 3 ones ``openapi: 3.x.y``; AsyncAPI ones ``asyncapi: 2.x.y|3.x.y``
     (the OpenAPI 2.0/3.0/3.1 and AsyncAPI 2/3 specifications, "Fixed Fields" of their root objects).
@@ -150,10 +150,10 @@ def pointer(*parts):
 def analyse_spec(content):
     """(type, errors, warnings) of a specification: errors make Konnect refuse it, warnings are kept as messages.
 
-    Errors: not parseable (AB:4340); no known version key; ``info.title`` (AB:4335) and ``info.version`` missing;
+    Errors: not parseable (AB:4348); no known version key; ``info.title`` (AB:4342) and ``info.version`` missing;
     ``paths`` missing where the format requires it (OpenAPI 2.0 and 3.0; 3.1 needs one of paths, components, webhooks;
-    AsyncAPI 2 needs channels); a response without ``description`` (AB:4337). Warnings: a local ``$ref`` that points
-    nowhere (AB:4314 and the version example AB:3961 keep it as a message).
+    AsyncAPI 2 needs channels); a response without ``description`` (AB:4344). Warnings: a local ``$ref`` that points
+    nowhere (AB:4332 and the version example AB:3963 keep it as a message).
     """
     data = parse_spec(content)
     if data is None:
@@ -248,7 +248,7 @@ def checked_spec(content, field='content'):
 
 @refusing
 def validate_specification(call):
-    """``POST /v3/apis/validate-specification``: 201 with warnings, 400 with ``validation_errors`` (AB:83, AB:4329)."""
+    """``POST /v3/apis/validate-specification``: 201 with warnings, 400 with ``validation_errors`` (AB:83, AB:4340)."""
     body = validated_body(call)
     _kind, errors, warnings = analyse_spec(body.get('content'))
     if errors:
@@ -267,7 +267,7 @@ def api_record(call, api_id):
 
 
 def check_name_version(call, store_key, record, what):
-    """``name + version`` is unique (AB:2561, AB:2979); ``slug`` across APIs and API packages (AB:2968)."""
+    """``name + version`` is unique (AB:1967, AB:2979); ``slug`` across APIs and API packages (AB:2984)."""
     for other in call.partition.records(store_key, ()).values():
         if other['id'] != record['id'] and other.get('name') == record.get('name') and other.get('version') == record.get('version'):
             raise ApiError(409, NAME_VERSION_TAKEN % what)
@@ -278,7 +278,7 @@ def check_name_version(call, store_key, record, what):
 
 
 def create_api(call):
-    """``POST /v3/apis``: the slug defaults to slugify(name + version) (AB:2583); ``spec_content`` creates the version."""
+    """``POST /v3/apis``: the slug defaults to slugify(name + version) (AB:1988); ``spec_content`` creates the version."""
     path = resolve_path(call)
     body = dict(validated_body(call))
     spec_content = body.pop('spec_content', None)
@@ -296,7 +296,7 @@ def create_api(call):
 
 
 def update_api(call):
-    """``PATCH /v3/apis/{apiId}``: name + version and slug stay unique (409, AB:172)."""
+    """``PATCH /v3/apis/{apiId}``: name + version and slug stay unique (409 declared, AB:174)."""
     return update_named(call, APIS, 'apiId', 'API')
 
 
@@ -322,7 +322,7 @@ def delete_api(call):
 
 
 def api_view(call, record, view):
-    """The server-computed fields of an API (AB:2598-2660): never sent, always answered."""
+    """The server-computed fields of an API (AB:1982-2035): never sent, always answered."""
     partition = call.partition
     version = the_version(partition, record['id'])
     portals = partition.records(PORTALS, ())
@@ -334,7 +334,7 @@ def api_view(call, record, view):
 
 
 def implementation_mode(partition, api_id):
-    """A service implementation binds gateway entities; a control-plane one enforces access control (AB:857-863)."""
+    """A service implementation binds gateway entities; a control-plane one enforces access control (AB:867-870)."""
     for implementation in partition.records(IMPLEMENTATIONS, (api_id,)).values():
         return GATEWAY_ENTITY_BINDING if 'service' in implementation else ACCESS_CONTROL_ENFORCEMENT
     return None
@@ -356,7 +356,7 @@ def version_summary(version):
 
 
 def new_version(api_id, body, field='spec.content'):
-    """A version record; its version string defaults to the spec's ``info.version`` (AB:4365)."""
+    """A version record; its version string defaults to the spec's ``info.version`` (AB:4194)."""
     content = (body.get('spec') or {}).get('content')
     kind, warnings = checked_spec(content, field)
     version = body.get('version') or (parse_spec(content).get('info') or {}).get('version')
@@ -370,7 +370,7 @@ def new_version(api_id, body, field='spec.content'):
 
 @refusing
 def create_version(call):
-    """``POST /v3/apis/{apiId}/versions``: one per API, 409 for a second (AB:514, AB:4249)."""
+    """``POST /v3/apis/{apiId}/versions``: one per API, 409 for a second (AB:352, AB:4233)."""
     api = api_record(call, call.params['apiId'])
     body = validated_body(call)
     if the_version(call.partition, api['id']) is not None:
@@ -420,7 +420,7 @@ def delete_version(call):
 
 
 def list_versions(call):
-    """The list answers summaries (AB:5480-5510): no content."""
+    """The list answers summaries (AB:5500): no content."""
     api = api_record(call, call.params['apiId'])
     views = [version_summary(version) for version in call.partition.records(VERSIONS, (api['id'],)).values()]
     return listed(call, views, {'type': 'spec.type'})
@@ -437,7 +437,7 @@ def list_entities_of(call, views):
 
 
 def spec_view(version):
-    """The deprecated ``/specifications`` show the version's spec (one per API, AB:329)."""
+    """The deprecated ``/specifications`` show the version's spec (one per API, AB:352)."""
     spec = version['spec']
     return {'id': version['id'], 'content': spec['content'], 'type': spec['type'], 'validation_messages': spec['validation_messages'],
             'created_at': version['created_at'], 'updated_at': version['updated_at']}
@@ -481,7 +481,7 @@ def operation_id(api_id, method, path):
 
 
 def api_operations(partition, api):
-    """The operations of an API's spec (paths x methods); only an API that enforces access control has them (AB:915)."""
+    """The operations of an API's spec (paths x methods); only an API that enforces access control has them (AB:937)."""
     version = the_version(partition, api['id'])
     data = parse_spec(version['spec']['content']) if version else None
     operations = []
@@ -524,7 +524,7 @@ FRONT_MATTER = re.compile(r'\A---\s*\n(.*?)\n---\s*(\n|\Z)', re.S)
 
 
 def front_matter(content):
-    """Options given in the content's front matter (AB:197-201); the request's own values take precedence."""
+    """Options given in the content's front matter (AB:204); the request's own values take precedence."""
     match = FRONT_MATTER.match(content or '')
     if not match or not HAS_YAML:
         return {}
@@ -536,7 +536,7 @@ def front_matter(content):
 
 
 def check_document(call, records, record):
-    """Slugs are unique among the documents of one API (409, AB:5026); the parent is another document of it, never one
+    """Slugs are unique among the documents of one API (409, AB:4974); the parent is another document of it, never one
     of its own descendants."""
     if not re.match(r'^[\w-]+$', record['slug'] or ''):
         raise validation_error([Issue('slug', 'matches_regex', r'slug must match /^[\w-]+$/ regular expression')], 'Invalid Parameters')
@@ -618,7 +618,7 @@ def delete_document(call):
 
 
 def move_document(call):
-    """``POST .../move {parent_document_id, index}`` (AB:323): a new parent, a place among its children (negative from the end)."""
+    """``POST .../move {parent_document_id, index}`` (AB:326): a new parent, a place among its children (negative from the end)."""
     records, record = find_document(call)
     body = validated_body(call) or {}
     moved = dict(record, parent_document_id=body.get('parent_document_id'))
@@ -636,8 +636,8 @@ def move_document(call):
 
 
 def list_documents(call):
-    """The list is the document tree (AB:5327-5356 ApiDocumentSummaryWithChildren): summaries without content, children
-    nested, unpaginated; ``filter[status]`` applies at every level."""
+    """The list is the document tree (ApiDocumentSummaryWithChildren): summaries without content, children
+    nested, unpaginated (AB:2179, AB:5320); ``filter[status]`` applies at every level."""
     store_key, scope = document_scope(call)
     records = sorted(call.partition.records(store_key, scope).values(), key=lambda r: r['_order'])
     list_query = parse_list_query(call.op, call.query, {})
@@ -658,8 +658,8 @@ def list_documents(call):
 
 
 def create_implementation(call):
-    """``POST /v3/apis/{apiId}/implementations``: one per API, a service linked to one API only (409, AB:5029);
-    the control plane and the service must exist (400, AB:4377 example)."""
+    """``POST /v3/apis/{apiId}/implementations``: one per API, a service linked to one API only (409, AB:5025);
+    the control plane and the service must exist (400, AB:4204 example)."""
     api = api_record(call, call.params['apiId'])
     body = validated_body(call)
     records = call.partition.records(IMPLEMENTATIONS, (api['id'],))
@@ -694,7 +694,7 @@ def implementation_view(call, record, with_api=True):
 
 
 def enforcement_plugin(partition, control_plane_id):
-    """Whether the access control enforcement plugin (``ace``) is installed globally in the control plane (AB:2519)."""
+    """Whether the access control enforcement plugin (``ace``) is installed globally in the control plane (AB:2552)."""
     return any(plugin.get('name') == 'ace' and not any(plugin.get(scope) for scope in ('service', 'route', 'consumer', 'consumer_group'))
                for plugin in partition.records('Plugin', (control_plane_id,)).values())
 
@@ -751,9 +751,9 @@ def portal_record(call):
 
 
 def publish(call):
-    """``PUT .../publications/{portalId}`` (AB:606): creates or replaces, 200 either way. Omitted ``auth_strategy_ids``
-    mean the portal's default strategy, ``null`` no application auth (AB:2383); omitted ``visibility`` the portal's
-    ``default_api_visibility`` (PM:9040), else private (AB:2365). Strategies must exist (400)."""
+    """``PUT .../publications/{portalId}`` (AB:613): creates or replaces, 200 either way. Omitted ``auth_strategy_ids``
+    mean the portal's default strategy, ``null`` no application auth (AB:2374); omitted ``visibility`` the portal's
+    ``default_api_visibility`` (PM:9040), else private (AB:2366). Strategies must exist (400)."""
     store_key, target, entity_type = publication_target(call)
     portal = portal_record(call)
     body = validated_body(call)
@@ -822,13 +822,13 @@ NAME_PATHS = {'portal_name': '_portal_name', 'api_name': '_api_name', 'auth_stra
 
 
 def list_publications(call):
-    """``GET /v3/api-publications``: publications of APIs and API packages (``entity_type``, AB:2411)."""
+    """``GET /v3/api-publications``: publications of APIs and API packages (``entity_type``, AB:2385)."""
     pairs = [publication_list_item(call.partition, record) for record in all_publications(call.partition)]
     return filtered_publications(call, [dict(item, **hidden) for item, hidden in pairs])
 
 
 def list_portal_publications(call):
-    """``GET /v3/portals/{portalId}/api-publications``: that portal's, as ``PublicationListItem`` (``portal_ids``, AB:2434)."""
+    """``GET /v3/portals/{portalId}/api-publications``: that portal's, as ``PublicationListItem`` (``portal_ids``, AB:2430)."""
     portal = portal_record(call)
     pairs = [publication_list_item(call.partition, record) for record in all_publications(call.partition) if record['portal_id'] == portal['id']]
     items = []
@@ -855,7 +855,7 @@ def package_record(call, package_id):
 
 
 def create_package(call):
-    """``POST /v3/api-packages``: name + version unique, slug unique across APIs and packages (AB:2968), both 409."""
+    """``POST /v3/api-packages``: name + version unique, slug unique across APIs and packages (AB:2984), both 409."""
     path = resolve_path(call)
     body = validated_body(call)
     record = new_record(call, body, path)
@@ -916,7 +916,7 @@ def enforced_operation(partition, wanted_id):
 
 
 def patch_package_operations(call):
-    """``PATCH /v3/api-packages/{packageId}/operations`` (AB:1325): JSON Patch ``add``/``replace``/``remove`` of
+    """``PATCH /v3/api-packages/{packageId}/operations`` (AB:1326): JSON Patch ``add``/``replace``/``remove`` of
     ``operations/<id>``, all or nothing, 204. An operation must be one of an API that enforces access control (400), an
     ``add`` of one already in the package is 409 and a ``replace``/``remove`` of one not in it 400 (RFC 6902 4.2, 4.3)."""
     package = package_record(call, call.params['packageId'])
@@ -956,7 +956,7 @@ def package_specification(call):
 
 @refusing
 def put_package_specification(call):
-    """``PUT /v3/api-packages/{packageId}/current-specification`` (AB:1408): creates or replaces, 200."""
+    """``PUT /v3/api-packages/{packageId}/current-specification`` (AB:1409): creates or replaces, 200."""
     records = package_specification(call)
     body = validated_body(call)
     kind, warnings = checked_spec(body.get('content'))
