@@ -39,7 +39,7 @@ options:
       - V(published) shows it in portals; Konnect creates documents V(unpublished) when it is not set.
     type: str
     choices: [published, unpublished]
-  parent:
+  parent_document:
     description:
       - The document it sits under, by slug or id, among the same API's documents.
       - An empty string moves it to the top level; when it is not set, the document stays where it is (new documents go to the
@@ -75,7 +75,7 @@ EXAMPLES = r'''
     api_version: v1
     slug: authentication
     title: Authentication
-    parent: getting-started
+    parent_document: getting-started
     status: published
     content: |
       # Authentication
@@ -86,7 +86,7 @@ EXAMPLES = r'''
     api: Orders
     api_version: v1
     slug: authentication
-    parent: ""
+    parent_document: ""
 
 - name: Unpublish a page
   konnect.konnect.api_document:

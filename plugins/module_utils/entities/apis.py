@@ -355,11 +355,11 @@ class DocumentEngine(FullItemMixin, EntityEngine):
             return
         by_id = dict((item['id'], item) for item in documents)
         if parent not in by_id:
-            raise KonnectParameterError('parent: no document with id %s was found here.' % parent)
+            raise KonnectParameterError('parent_document: no document with id %s was found here.' % parent)
         ancestor = parent
         while ancestor is not None and own_id is not None:
             if ancestor == own_id:
-                raise KonnectParameterError('parent: a document cannot be placed under itself or one of its own children.')
+                raise KonnectParameterError('parent_document: a document cannot be placed under itself or one of its own children.')
             ancestor = (by_id.get(ancestor) or {}).get('parent_document_id')
 
 
@@ -393,7 +393,7 @@ class Document(Entity):
         super(Document, self).__init__(
             name, title, collection,
             fields=[Field('slug'), Field('title'), Field('content', create_required=True), Field('status', choices=['published', 'unpublished'])],
-            references=[DocumentParentReference('parent', name, body_field='parent_document_id')],
+            references=[DocumentParentReference('parent_document', name, body_field='parent_document_id')],
             parents=[parent], key='slug', lookup=LOOKUP_LIST, pagination='none', update_method='PATCH')
 
 
@@ -643,6 +643,8 @@ class PackageOperationEngine(EntityEngine):
     """An API operation in an API package: found by its id (given, or looked up by the API's method and path), added and
     changed with a JSON Patch of the package's operations, removed with a DELETE."""
 
+    operation_id = None  # resolved with the references; without them (apply), the id the task or the entity gives
+
     def resolve_references(self):
         operation, api = self.params.get('operation'), self.params.get('api')
         if operation is not None and api is not None:
@@ -686,6 +688,7 @@ class PackageOperationEngine(EntityEngine):
         return decision
 
     def apply(self, decision, current, desired):
+        self.operation_id = self.operation_id or (current or {}).get('id') or desired.get('id') or self.params.get('operation')
         operation = 'add' if current is None else 'replace'
         item = {'op': operation, 'path': 'operations/%s' % self.operation_id}
         if desired.get('rate_limiting_config') is not None:

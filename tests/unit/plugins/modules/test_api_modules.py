@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from ansible_collections.konnect.konnect.plugins.module_utils.client import KonnectClient
-from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import DEMO_TOKEN
+from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import DEMO_TOKEN, connection
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import (
     Module,
     assert_lifecycle,
@@ -262,11 +262,10 @@ def test_check_mode_does_not_call_the_validation_endpoint(emulator):
 
 def test_konnect_notes_on_a_specification_are_warnings(emulator):
     api = an_api(emulator)
-    dangling = SPEC_JSON.replace('{"description": "ok"}', '{"description": "ok", "content": {"application/json": '
-                                                           '{"schema": {"$ref": "#/components/schemas/Order"}}}}')
+    order = {'description': 'ok', 'content': {'application/json': {'schema': {'$ref': '#/components/schemas/Order'}}}}
+    dangling = SPEC_JSON.replace('{"description": "ok"}', json.dumps(order))
     warnings = []
     task = Module(emulator, 'api_specification').task
-    from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
     params = dict(connection(emulator), api=api, api_version=None, content=dangling, src=None, id=None, state='present')
     result = task.execute(params, warn=warnings.append)
     assert result['changed'] and any("'#/components/schemas/Order' does not exist" in warning for warning in warnings)
@@ -283,6 +282,8 @@ def test_version_info_and_specification_info(emulator):
     specifications = Module(emulator, 'api_specification_info')(api=api)['api_specifications']
     assert [item['spec']['content'] for item in specifications] == [SPEC_JSON]
     assert Module(emulator, 'api_specification_info')(api=an_api(emulator, 'Bare'))['api_specifications'] == []
+    by_id = Module(emulator, 'api_specification_info')(api='Orders', api_version='v1', id=version['id'])['api_specifications']
+    assert [item['spec']['content'] for item in by_id] == [SPEC_JSON]
 
 
 def test_the_deprecated_specifications_show_the_version(emulator):
@@ -302,7 +303,7 @@ def test_api_document(emulator):
     document = Module(emulator, 'api_document')
     parent = document(api=api, slug='guides', content='# Guides')['api_document']
     # found by slug in the tree and read in full for its content: 2 requests when nothing changes
-    created = assert_lifecycle(document, create=dict(api=api, slug='start', title='Start', content='# Start', parent='guides', status='published'),
+    created = assert_lifecycle(document, create=dict(api=api, slug='start', title='Start', content='# Start', parent_document='guides', status='published'),
                                update=dict(content='# Start here', status='unpublished'), noop_requests=2)
     assert created['parent_document_id'] == parent['id']
 
@@ -312,11 +313,11 @@ def test_a_nested_document_is_never_created_again(emulator):
     api = an_api(emulator)
     document = Module(emulator, 'api_document')
     document(api=api, slug='guides', content='# Guides')
-    document(api=api, slug='auth', content='# Auth', parent='guides')
-    deep = document(api=api, slug='keys', content='# Keys', parent='auth')['api_document']
-    again, sent = document.counted(api=api, slug='keys', content='# Keys', parent='auth')
+    document(api=api, slug='auth', content='# Auth', parent_document='guides')
+    deep = document(api=api, slug='keys', content='# Keys', parent_document='auth')['api_document']
+    again, sent = document.counted(api=api, slug='keys', content='# Keys', parent_document='auth')
     assert not again['changed'] and not writes(sent) and again['api_document']['id'] == deep['id']
-    moved, sent = document.counted(api=api, slug='keys', parent='')
+    moved, sent = document.counted(api=api, slug='keys', parent_document='')
     assert moved['changed'] and moved['api_document']['parent_document_id'] is None
     assert methods(writes(sent)) == [('PATCH', '/v3/apis/%s/documents/%s' % (api, deep['id']))]
     tree = konnect(emulator, 'GET', '/v3/apis/%s/documents' % api)['data']
@@ -329,9 +330,9 @@ def test_a_document_slug_that_collides_is_refused(emulator):
     document(api=api, slug='guides', content='# Guides')
     other = document(api=api, slug='faq', content='# FAQ')['api_document']
     assert_refused(document, dict(api=api, id=other['id'], slug='guides'), 'slug', 'guides', 'unique')
-    assert_refused(document, dict(api=api, slug='faq', parent='nope'), 'parent', 'nope')
-    assert_refused(document, dict(api=api, slug='faq', parent='faq'), 'parent', 'itself')
-    assert_refused(document, dict(api=api, slug='faq', parent=UNKNOWN_ID), 'parent', UNKNOWN_ID)
+    assert_refused(document, dict(api=api, slug='faq', parent_document='nope'), 'parent_document', 'nope')
+    assert_refused(document, dict(api=api, slug='faq', parent_document='faq'), 'parent_document', 'itself')
+    assert_refused(document, dict(api=api, slug='faq', parent_document=UNKNOWN_ID), 'parent_document', UNKNOWN_ID)
     assert_refused(document, dict(api=api, slug='new', title='New'), 'content', 'required')
     status, body = answer(emulator, 'POST', '/v3/apis/%s/documents' % api, {'slug': 'guides', 'content': 'x'})
     assert status == 409 and 'must be unique' in body['detail']
@@ -343,7 +344,7 @@ def test_api_document_info(emulator):
     api = an_api(emulator)
     document = Module(emulator, 'api_document')
     guides = document(api=api, slug='guides', content='# Guides', status='published')['api_document']
-    document(api=api, slug='auth', content='# Auth', parent='guides')
+    document(api=api, slug='auth', content='# Auth', parent_document='guides')
     info = Module(emulator, 'api_document_info')
     listed = info(api=api)['api_documents']
     assert [item['slug'] for item in listed] == ['guides', 'auth'] and 'content' not in listed[0]
@@ -358,7 +359,7 @@ def test_deleting_a_document_deletes_those_under_it(emulator):
     api = an_api(emulator)
     document = Module(emulator, 'api_document')
     document(api=api, slug='guides', content='# Guides')
-    document(api=api, slug='auth', content='# Auth', parent='guides')
+    document(api=api, slug='auth', content='# Auth', parent_document='guides')
     assert document(api=api, slug='guides', state='absent')['changed']
     assert konnect(emulator, 'GET', '/v3/apis/%s/documents' % api)['data'] == []
 
@@ -418,6 +419,8 @@ def test_api_implementation_info(emulator):
     assert [item['service']['id'] for item in info(api='Orders')['api_implementations']] == [service]
     assert [item['api_id'] for item in info(filters={'service_id': service})['api_implementations']] == [orders]
     assert info(api=enforcing)['api_implementations'][0]['control_plane']['access_control_enforcement_enabled'] is False
+    first = info(api=orders)['api_implementations'][0]
+    assert info(id=first['id'])['api_implementations'] == [first]
 
 
 # -- publications ----------------------------------------------------------------------------------
@@ -556,9 +559,11 @@ def test_api_package_document(emulator):
     assert_lifecycle(document, create=dict(api_package=package, slug='terms', content='# Terms'), update=dict(title='Terms of use'),
                      noop_requests=2)
     document(api_package='Partners', slug='terms', content='# Terms')
-    document(api_package='Partners', slug='faq', content='# FAQ', parent='terms')
-    assert_refused(document, dict(api_package='Partners', slug='faq', parent='faq'), 'parent', 'itself')
-    assert [item['slug'] for item in Module(emulator, 'api_package_document_info')(api_package='Partners')['api_package_documents']] == ['terms', 'faq']
+    document(api_package='Partners', slug='faq', content='# FAQ', parent_document='terms')
+    assert_refused(document, dict(api_package='Partners', slug='faq', parent_document='faq'), 'parent_document', 'itself')
+    info = Module(emulator, 'api_package_document_info')
+    assert [item['slug'] for item in info(api_package='Partners')['api_package_documents']] == ['terms', 'faq']
+    assert [item['content'] for item in info(api_package='Partners', slug='faq')['api_package_documents']] == ['# FAQ']
 
 
 def test_api_package_operation(emulator):
