@@ -277,6 +277,7 @@ def check_name_version(call, store_key, record, what):
                 raise ApiError(409, SLUG_TAKEN % record['slug'])
 
 
+@refusing
 def create_api(call):
     """``POST /v3/apis``: the slug defaults to slugify(name + version) (AB:1988); ``spec_content`` creates the version."""
     path = resolve_path(call)

@@ -146,6 +146,14 @@ def test_name_and_version_are_unique(emulator):
     assert_refused(api, dict(name='Payments', slug='orders-v1'), 'slug', "API 'Orders'", 'unique')
 
 
+def test_spec_content_on_create_makes_the_version(emulator):
+    api = konnect(emulator, 'POST', '/v3/apis', {'name': 'Orders', 'spec_content': SPEC_YAML})
+    assert api['current_version_summary']['version'] == '1.0.0' and 'spec_content' not in api
+    status, body = answer(emulator, 'POST', '/v3/apis', {'name': 'Other', 'spec_content': SPEC_WITHOUT_TITLE})
+    assert status == 400 and body['validation_errors'][0]['path'] == '#/info/title'
+    assert [item['name'] for item in konnect(emulator, 'GET', '/v3/apis')['data']] == ['Orders']  # nothing half made
+
+
 def test_api_info(emulator):
     first = an_api(emulator)
     an_api(emulator, version='v2')
