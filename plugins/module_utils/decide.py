@@ -116,9 +116,13 @@ def create_body(entity, desired, secrets):
 
 
 def carried_fields(entity, current, desired):
-    """For a re-creation: the desired fields, and what the task does not set carried over from ``current``."""
+    """For a re-creation: the desired fields, and what the task does not set carried over from ``current``
+    (references too: an application re-created for a new description keeps its owner)."""
     carried = dict((field.name, current_value(entity, current, field.name)) for field in entity.fields
                    if field.shown and not field.secret and field.name not in desired and current_value(entity, current, field.name) is not None)
+    for reference in entity.references:
+        if reference.body_field not in desired and current_value(entity, current, reference.body_field) is not None:
+            carried[reference.body_field] = current_value(entity, current, reference.body_field)
     carried.update(desired)
     return carried
 
@@ -128,7 +132,7 @@ def carried_fields(entity, current, desired):
 def create_only_conflicts(entity, current, desired):
     """The create-only fields the task wants other than Konnect has: ``[(field, have, want)]``."""
     conflicts = []
-    for field in entity.fields:
+    for field in list(entity.fields) + [reference for reference in entity.references if reference.create_only]:
         if not field.create_only or field.name not in desired:
             continue
         have = current_value(entity, current, field.name)

@@ -137,4 +137,10 @@ DEFAULTS = {
         'rbac_enabled': False,
         'sipr_enabled': False,
     },
+    'portal_developer': {'send_invitation_email': False},
+    'portal_identity_provider': {
+        'config': {'claim_mappings': {'email': 'email', 'groups': 'groups', 'name': 'name'}, 'scopes': ['email', 'openid', 'profile']},
+        'enabled': False,
+    },
+    'portal_team': {'can_own_applications': False},
 }

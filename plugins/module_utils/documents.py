@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 
+from ansible_collections.konnect.konnect.plugins.module_utils.org_schema import PROTECTED, PUBLISHING
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import Node, PruneScope
 from ansible_collections.konnect.konnect.plugins.module_utils.special import generate_certificate, write_private
 
-PROTECTED = 'protected'
 GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
 
 # The options of each gateway section's entries, as the module takes them (children are read separately).
@@ -49,60 +49,6 @@ DOCUMENT_PRUNED = ('gateway_vault', 'gateway_ca_certificate', 'gateway_certifica
                    'gateway_service', 'gateway_route', 'gateway_consumer', 'gateway_consumer_group', 'gateway_plugin')
 DOCUMENT_PRUNED_CHILDREN = {'gateway_upstream': ('gateway_target',), 'gateway_consumer': ('gateway_key_auth', 'gateway_basic_auth', 'gateway_acl')}
 DECK_PRUNED = DOCUMENT_PRUNED + ('gateway_key_set', 'gateway_key', 'gateway_partial')
-class Section(object):
-    """A part of the document whose entries are entities of ``kind``: each entry is the options its module takes, plus
-    the ``children`` sections below it. ``key`` names the fields that name an entry (its label); ``single``: one object,
-    not a list (a portal's customization); ``nested``: entries of the same kind below an entry, given the entry's node as
-    ``nested_option`` (a page's pages). ``owned``: pruned by the ``managed-by`` label (Konnect labels it); ``listed``: a
-    section the entry gives is the whole list of its kind there, so pruning deletes what it does not list."""
-
-    def __init__(self, name, kind, key=None, children=(), single=False, nested=None, nested_option=None, owned=False, listed=False):
-        self.name = name
-        self.kind = kind
-        self.key = (key,) if isinstance(key, str) else tuple(key or ())
-        self.children = tuple(children)
-        self.single = single
-        self.nested = nested
-        self.nested_option = nested_option
-        self.owned = owned
-        self.listed = listed
-
-    @property
-    def child_keys(self):
-        return frozenset([child.name for child in self.children] + ([self.nested] if self.nested else []) + ['region', PROTECTED])
-
-
-# Auth strategies, APIs and portals: top-level sections of regional entities, converged in the planner's order
-# (strategies, APIs, portals, publications, teams and roles, developers, applications, registrations).
-PUBLISHING = (
-    Section('dcr_providers', 'dcr_provider', 'name', owned=True),
-    Section('auth_strategies', 'application_auth_strategy', 'name', owned=True),
-    Section('apis', 'api', ('name', 'version'), owned=True, children=(
-        Section('version', 'api_version', single=True),
-        Section('documents', 'api_document', 'slug', nested='documents', nested_option='parent_document', listed=True),
-        Section('implementation', 'api_implementation', single=True),
-        Section('publications', 'api_publication', 'portal', listed=True),
-    )),
-    Section('portals', 'portal', 'name', owned=True, children=(
-        Section('customization', 'portal_customization', single=True),
-        Section('auth_settings', 'portal_auth_settings', single=True),
-        Section('custom_domain', 'portal_custom_domain', single=True),
-        Section('pages', 'portal_page', 'slug', nested='pages', nested_option='parent_page', listed=True),
-        Section('snippets', 'portal_snippet', 'name', listed=True),
-        Section('teams', 'portal_team', 'name', listed=True, children=(
-            Section('roles', 'portal_team_role', ('role_name', 'api'), listed=True),
-            Section('developers', 'portal_team_developer', 'developer', listed=True),
-        )),
-        Section('identity_providers', 'portal_identity_provider', 'type', children=(
-            Section('team_mappings', 'portal_identity_provider_team_group_mapping', ('team', 'group'), listed=True),
-        )),
-        Section('developers', 'portal_developer', 'email'),
-        Section('applications', 'portal_application', 'name', children=(
-            Section('registrations', 'portal_application_registration', 'api'),
-        )),
-    )),
-)
-
 DECK_PRUNED_CHILDREN = {'gateway_upstream': ('gateway_target',),
                         'gateway_consumer': ('gateway_key_auth', 'gateway_basic_auth', 'gateway_hmac_auth', 'gateway_jwt', 'gateway_acl',
                                              'gateway_mtls_auth')}
@@ -321,7 +267,7 @@ class OrgDocument(object):
                 continue
             entries = [entry[child.name]] if child.single else entry[child.name] or []
             for index, item in enumerate(entries):
-                self.publishing(child, item, where + '.' + child.name + ('' if child.single else '[%d]' % index), region, parent=node)
+                self.publishing(child, child.entry(item), where + '.' + child.name + ('' if child.single else '[%d]' % index), region, parent=node)
             if child.listed and self.prune:
                 self.scopes.append(PruneScope(child.kind, everything, never, parent=node, region=region))
         for index, item in enumerate(entry.get(section.nested) or [] if section.nested else []):

@@ -56,7 +56,7 @@ class Resolver(object):
             if entity.lookup == LOOKUP_FILTER:
                 params = dict((entity.filter_param(name, op), value) for name, value in key_values.items()
                               if entity.filter_param(name, op))
-            candidates = self.client.paginate(entity.collection_path(scope), entity.pagination, params, what=what, region=region)
+            candidates = entity.read_list(self.client, scope, params, what=what, region=region)
         wanted = [key_values] + ([also] if also else [])
         normal = entity.match_values
         return [self.remember(entity, item) for item in candidates
@@ -551,7 +551,7 @@ class InfoEngine(object):
         if lookup and self.params.get(lookup.name) is not None:
             return self.resolver.find_all(self.entity, scope, {lookup.name: self.params[lookup.name]})
         server, local = self.split_filters(self.params.get('filters') or {})
-        items = self.client.paginate(self.entity.collection_path(scope), self.entity.pagination, server, what=self.entity.plural)
+        items = self.entity.read_list(self.client, scope, server, what=self.entity.plural)
         return [item for item in items if all(filter_matches(item, name, op, value) for name, op, value in local)]
 
     def split_filters(self, filters):

@@ -97,13 +97,22 @@ class Parent(object):
 
 
 class Reference(object):
-    """An entity this one points to in its body, given by name or id; sent as ``{"<field>": {"id": ...}}``."""
+    """An entity this one points to in its body, given by name or id; sent as ``{"<field>": {"id": ...}}``.
 
-    def __init__(self, option, entity, body_field=None, required=False):
+    ``create_only``: Konnect takes the reference only when the entity is created (an application's auth strategy).
+    """
+
+    def __init__(self, option, entity, body_field=None, required=False, create_only=False):
         self.option = option
         self.entity = entity
         self.body_field = body_field or option
         self.required = required
+        self.create_only = create_only
+
+    @property
+    def name(self):
+        """The body field, named as a field's name is (what a create-only conflict reports)."""
+        return self.body_field
 
     def resolve(self, resolver, scope, params):
         """The body fragment for the referenced entity, or None when the option is not set."""
@@ -272,6 +281,10 @@ class Entity(object):
 
     def describe(self, value=None):
         return "%s '%s'" % (self.title, value) if value else self.title
+
+    def read_list(self, client, scope, params=None, what=None, region=None):
+        """Every entity the collection lists (an entity type whose list is a tree flattens it here)."""
+        return client.paginate(self.collection_path(scope), self.pagination, params, what=what, region=region)
 
 
 class Token(Entity):

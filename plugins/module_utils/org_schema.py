@@ -7,6 +7,11 @@ repeated in a message and are left out of what the role loops over."""
 
 from __future__ import annotations
 
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS
+
+PROTECTED = 'protected'
+REGIONS = ['us', 'eu', 'au', 'me', 'in', 'sg']
 TEXT = {'type': 'string', 'minLength': 1}
 STRING = {'type': 'string'}
 NAMES = {'type': 'array', 'items': TEXT}  # tags, names of other entities
@@ -28,6 +33,137 @@ def closed(properties, required=(), rules=None):
     return schema
 
 
+class Section(object):
+    """A part of the document whose entries are entities of ``kind``: each entry is the options its module takes, plus
+    the ``children`` sections below it. ``key`` names the fields that name an entry (its label); ``single``: one object,
+    not a list (a portal's customization); ``nested``: entries of the same kind below an entry, given the entry's node as
+    ``nested_option`` (a page's pages). ``owned``: pruned by the ``managed-by`` label (Konnect labels it); ``listed``: a
+    section the entry gives is the whole list of its kind there, so pruning deletes what it does not list. A section of
+    names (a team's developers) has plain strings as entries: each is the value of its one option, ``key``."""
+
+    def __init__(self, name, kind, key=None, children=(), single=False, nested=None, nested_option=None, owned=False, listed=False,
+                 names=False):
+        self.name = name
+        self.kind = kind
+        self.key = (key,) if isinstance(key, str) else tuple(key or ())
+        self.children = tuple(children)
+        self.single = single
+        self.nested = nested
+        self.nested_option = nested_option
+        self.owned = owned
+        self.listed = listed
+        self.names = names
+
+    def entry(self, item):
+        """An entry as options: a name stands for its key option."""
+        return {self.key[0]: item} if self.names else item
+
+    @property
+    def child_keys(self):
+        return frozenset([child.name for child in self.children] + ([self.nested] if self.nested else []) + ['region', PROTECTED])
+
+
+# Auth strategies, APIs and portals: top-level sections of regional entities, converged in the planner's order
+# (strategies, APIs, portals, publications, teams and roles, developers, applications, registrations).
+PUBLISHING = (
+    Section('dcr_providers', 'dcr_provider', 'name', owned=True),
+    Section('auth_strategies', 'application_auth_strategy', 'name', owned=True),
+    Section('portals', 'portal', 'name', owned=True, children=(
+        Section('teams', 'portal_team', 'name', listed=True, children=(
+            Section('roles', 'portal_team_role', ('role_name', 'api'), listed=True),
+            Section('developers', 'portal_team_developer', 'developer', listed=True, names=True),
+        )),
+        Section('identity_providers', 'portal_identity_provider', 'type', children=(
+            Section('team_mappings', 'portal_identity_provider_team_group_mapping', ('team', 'group'), listed=True),
+        )),
+        Section('developers', 'portal_developer', 'email'),
+        Section('applications', 'portal_application', 'name', children=(
+            Section('registrations', 'portal_application_registration', 'api'),
+        )),
+    )),
+)
+
+JSON_TYPES = {'str': 'string', 'bool': 'boolean', 'int': 'integer', 'float': 'number', 'list': 'array', 'dict': 'object', 'path': 'string',
+              'raw': None}
+
+
+def field_schema(field):
+    """The schema of a module option in a document entry, from its argument spec (Konnect checks what that cannot say)."""
+    schema = spec_schema(field.option_spec())
+    if field.kind == LABELS:
+        schema['additionalProperties'] = STRING
+    if field.secret:
+        schema['writeOnly'] = True
+    return schema
+
+
+def spec_schema(spec):
+    """An Ansible argument spec (``type``, ``choices``, ``elements``, ``options``, ``no_log``) as JSON schema."""
+    schema = {}
+    if JSON_TYPES.get(spec.get('type', 'str')):
+        schema['type'] = JSON_TYPES[spec.get('type', 'str')]
+    if spec.get('choices'):
+        schema['enum'] = list(spec['choices'])
+    if spec.get('no_log'):
+        schema['writeOnly'] = True
+    suboptions = spec.get('options')
+    if suboptions:
+        item = closed(dict((name, spec_schema(option)) for name, option in suboptions.items()),
+                      required=[name for name, option in suboptions.items() if option.get('required')])
+        if spec.get('type') == 'list':
+            schema['items'] = item
+        else:
+            schema.update(item)
+    elif spec.get('type') == 'list' and JSON_TYPES.get(spec.get('elements') or 'str'):
+        schema['items'] = {'type': JSON_TYPES[spec.get('elements') or 'str']}
+    return schema
+
+
+def section_schema(section, top=False):
+    """An entry of ``section``: the options of its entity's module (without the parents the document places it below),
+    its child sections and, at the top, its region."""
+    if section.names:
+        return TEXT
+    entity = get_entity(section.kind)
+    properties = dict((field.name, field_schema(field)) for field in entity.fields)
+    parents = [parent.option for parent in entity.parents]
+    for reference in entity.references:
+        if reference.option not in parents and reference.option != section.nested_option:
+            properties[reference.option] = dict(reference.option_spec(), type='array' if reference.option_spec().get('type') == 'list' else 'string')
+            properties[reference.option].pop('required', None)
+            properties[reference.option].pop('no_log', None)
+            properties[reference.option].pop('elements', None)
+    for name in parents:
+        properties.pop(name, None)
+    for child in section.children:
+        item = section_schema(child)
+        properties[child.name] = item if child.single else entries(item)
+    if section.nested:
+        properties[section.nested] = {'type': 'array', 'items': {'$ref': '#/$defs/%s' % section.kind}}
+    if section.owned:
+        properties[PROTECTED] = BOOLEAN
+    required = [name for name in section.key if name in properties and name not in entity.nullable_keys]
+    if top:
+        properties['region'] = {'enum': REGIONS}
+        required.append('region')
+    return closed(properties, required=required)
+
+
+def publishing_sections():
+    """The document's sections of auth strategies, APIs and portals, and the definitions their nested entries refer to."""
+    sections = dict((section.name, entries(section_schema(section, top=True))) for section in PUBLISHING)
+    definitions = {}
+
+    def collect(section):
+        if section.nested:
+            definitions[section.kind] = section_schema(section)
+        for child in section.children:
+            collect(child)
+    for section in PUBLISHING:
+        collect(section)
+    return sections, definitions
+
+
 ROLES = entries(closed({
     'role_name': TEXT,
     'entity_type_name': TEXT,
@@ -35,7 +171,8 @@ ROLES = entries(closed({
     'entity_region': {'enum': ['us', 'eu', 'au', 'me', 'in', 'sg', '*']},
 }, required=['role_name', 'entity', 'entity_region']))
 
-ORG_SCHEMA = closed({
+PUBLISHING_SECTIONS, PUBLISHING_DEFINITIONS = publishing_sections()
+ORG_SCHEMA = closed(dict(PUBLISHING_SECTIONS, **{
     'managed_by': {'type': 'string', 'pattern': '^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$'},
     'prune': BOOLEAN,
     'teams': entries(closed({
@@ -75,7 +212,7 @@ ORG_SCHEMA = closed({
     }, required=['type'])),
     'control_planes': entries(closed({
         'name': TEXT,
-        'region': {'enum': ['us', 'eu', 'au', 'me', 'in', 'sg']},
+        'region': {'enum': REGIONS},
         'description': STRING,
         'labels': {'type': 'object', 'additionalProperties': STRING},
         'protected': BOOLEAN,
@@ -249,7 +386,8 @@ ORG_SCHEMA = closed({
                             'Instead of gateway and of the gateway sections.'),
         },
     }, required=['name', 'region'])),
-}, required=['managed_by'], rules={
+}), required=['managed_by'], rules={
+    '$defs': PUBLISHING_DEFINITIONS,
     '$schema': 'https://json-schema.org/draft/2020-12/schema',
     '$id': 'https://github.com/konnect-konnect/konnect.konnect/plugins/module_utils/org_schema.py',
     'title': 'konnect_org: a Konnect organization for the konnect.konnect.org_bootstrap role and the konnect.konnect.apply module',

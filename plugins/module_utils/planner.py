@@ -18,7 +18,7 @@ import threading
 from ansible_collections.konnect.konnect.plugins.module_utils import decide
 from ansible_collections.konnect.konnect.plugins.module_utils.client import GLOBAL, run_parallel
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import canonical, get_path
-from ansible_collections.konnect.konnect.plugins.module_utils.engine import engine_for
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, engine_for
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import Token, looks_like_id
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 
@@ -404,7 +404,7 @@ class Planner(object):
                 return self.plan_lookup(node, entity)
             options = self.engine_options(node)
             desired, node.leftovers = self.token_rules(node, entity, desired)
-            node.decision = decide.decide(entity, options, node.current, desired, decide.secret_values(entity, options))
+            node.decision = self.decide(node, entity, options, desired)
             if isinstance(entity, Token) and node.current and (node.leftovers or entity.rotation_due(options, node.current)):
                 node.decision = decide.Decision(decide.UPDATE, None, {entity.result_field: decide.HIDDEN}, node.current)
             self.remember_name(node, entity, desired)
@@ -412,6 +412,19 @@ class Planner(object):
             self.seen[(node.name, node.id)] = node.decision.predicted
         except KonnectError as exc:
             raise KonnectError('%s (%s): %s' % (node.path, node.label, exc.msg), **exc.details)
+
+    def decide(self, node, entity, options, desired):
+        """What ``node`` needs, as its module would decide it: an entity type with its own decisions (a registration checks
+        its API's publication) decides through its engine, once the parents it reads exist."""
+        engine_class = engine_for(entity)
+        if getattr(engine_class, 'decide', None) is not EntityEngine.decide and self.parents_known(node):
+            engine = self.engine(node, entity)
+            engine.desired = desired
+            return engine.decide(node.current, desired)
+        return decide.decide(entity, options, node.current, desired, decide.secret_values(entity, options))
+
+    def parents_known(self, node):
+        return not any(str(identifier).startswith(PLACEHOLDER) for identifier in self.scope_of(node).values())
 
     def plan_lookup(self, node, entity):
         if node.current is None:

@@ -29,6 +29,10 @@ REWRITTEN = {
         {'id': 'u1', 'email': 'ana@example.com', 'full_name': 'Ana'},
         {'email': 'Ana@Example.com', 'full_name': 'Ana Lima'},
         {'full_name': 'Ana Lima'}),
+    'portal_developer': (
+        {'id': 'd1', 'email': 'ana@example.com', 'full_name': 'Ana', 'status': 'pending'},
+        {'email': 'Ana@Example.com', 'status': 'approved'},
+        {'status': 'approved'}),
     'custom_plugin_schema': (
         {'name': 'my-plugin', 'lua_schema': LUA % 'my-plugin'},
         {'lua_schema': LUA % 'my-plugin' + ' -- v2'},
@@ -49,6 +53,26 @@ REWRITTEN = {
         {'id': 'a1', 'name': 'k', 'strategy_type': 'key_auth', 'configs': {'key-auth': {'key_names': ['apikey'], 'ttl': {'value': 3, 'unit': 'days'}}}},
         {'name': 'k', 'configs': {'key_auth': {'key_names': ['x-api-key'], 'ttl': None}, 'openid_connect': None}},
         {'configs': {'key-auth': {'key_names': ['x-api-key'], 'ttl': {'value': 3, 'unit': 'days'}}}}),
+    'portal_customization': (
+        {'layout': 'topnav', 'css': '.hero {}', 'theme': {'name': 'mint_rocket', 'mode': 'light'}},
+        {'css': '', 'theme': {'mode': 'dark', 'name': None}},
+        {'css': None, 'theme': {'name': 'mint_rocket', 'mode': 'dark'}}),
+    'portal_logo': (
+        {'data': 'data:image/png;base64,iVBORw0KGgpvbmU='},
+        {'data': 'data:image/png,%89PNG%0D%0A%1A%0Atwo'},
+        {'data': 'data:image/png;base64,iVBORw0KGgp0d28='}),
+    'portal_favicon': (
+        {'data': 'data:image/x-icon;base64,AAABAG9uZQ=='},
+        {'data': 'data:image/jpg;base64,/9j/dHdv'},
+        {'data': 'data:image/jpeg;base64,/9j/dHdv'}),
+    'portal_page': (
+        {'id': 'p1', 'slug': 'faq', 'parent_page_id': None, 'title': 'faq', 'content': 'Q?'},
+        {'slug': '/faq', 'content': '---\ntitle: Questions\n---\nQ?'},
+        {'title': 'Questions', 'content': '---\ntitle: Questions\n---\nQ?'}),
+    'portal_snippet': (
+        {'id': 's1', 'name': 'notice', 'title': 'notice', 'content': 'Call us'},
+        {'name': 'notice', 'content': '---\ndescription: Support\n---\nCall us'},
+        {'description': 'Support'}),
 }
 
 

@@ -1,0 +1,21 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+
+class ModuleDocFragment(object):
+    """The portal a page, snippet or setting of a developer portal belongs to."""
+
+    DOCUMENTATION = r'''
+options:
+  portal:
+    description:
+      - The developer portal, by name or id (see M(konnect.konnect.portal)).
+      - Giving the id saves a lookup.
+    type: str
+    required: true
+notes:
+  - Developer portals live in one Konnect region; set O(konnect_region) (or E(KONNECT_REGION)) to the portal's region.
+'''
