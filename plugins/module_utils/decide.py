@@ -179,6 +179,9 @@ def changed_fields(entity, options, current, desired):
                 changes[name] = full[name]
         elif name in entity.keys and entity.match_values(value) == entity.match_values(have):
             continue  # a natural key is equal as Konnect compares it (a PEM with other white space)
+        elif field is not None and field.normalize is not None:
+            if field.normalize(value) != field.normalize(have):
+                changes[name] = value
         elif not matches(value, have, unordered=bool(field and field.unordered)):
             changes[name] = value
     if entity.exclusive_references and any(reference.body_field in desired for reference in entity.references):
@@ -250,7 +253,7 @@ def predict(entity, current, desired, changes):
         value = changes[name] if isinstance(changes, dict) else desired[name]
         field = entity.field(name)
         path = field.response_path if field else name
-        if field is not None and field.kind in (LABELS, TAGS):
+        if field is not None and (field.kind in (LABELS, TAGS) or field.normalize is not None):
             set_path(predicted, path, copy.deepcopy(value))
         else:
             set_path(predicted, path, merge_subset(get_path(current, path), value))

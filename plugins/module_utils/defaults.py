@@ -10,6 +10,9 @@ from __future__ import annotations
 
 DEFAULTS = {
     'api': {'attributes': {}},
+    'api_document': {'status': 'unpublished'},
+    'api_package': {'attributes': {}},
+    'api_package_document': {'status': 'unpublished'},
     'application_auth_strategy': {'principals': {'enabled': False}},
     'gateway_jwt': {'algorithm': 'HS256'},
     'gateway_partial': {

@@ -144,7 +144,7 @@ class EntityEngine(object):
                 continue
             if looks_like_id(value):
                 self.unverified_parents.append(parent)
-            scope[parent.path_param] = self.resolver.resolve_id(parent.option, self.registry(parent.entity), scope, value)
+            scope[parent.path_param] = parent.resolve(self.resolver, self.registry(parent.entity), scope, self.params)
         return scope
 
     def resolve_references(self):
@@ -521,7 +521,7 @@ class InfoEngine(object):
         for parent in self.entity.parents:
             value = self.params.get(parent.option)
             if value is not None:
-                scope[parent.path_param] = self.resolver.resolve_id(parent.option, self.registry(parent.entity), scope, value)
+                scope[parent.path_param] = parent.resolve(self.resolver, self.registry(parent.entity), scope, self.params)
         try:
             items = [redact(self.entity, item) for item in self.read(scope)]
         except KonnectApiError as exc:

@@ -36,11 +36,13 @@ class Field(object):
     ``secret`` fields are write-only: never compared, sent on create (or with ``update_secrets:
     always``). ``secret_keys`` names write-only keys inside a dict field (an IdP's
     ``config.client_secret``). ``create_only`` fields cannot change once the entity exists.
+    ``normalize`` turns a value into what is compared (an API specification as parsed YAML/JSON); such a
+    field is compared and replaced whole.
     """
 
     def __init__(self, name, type='str', elements=None, choices=None, create_only=False, secret=False,
                  unordered=False, response_path=None, kind=None, options=None, aliases=None, no_log=None, shown=True,
-                 secret_keys=(), required=False, create_required=False, hashed=False, compared=True):
+                 secret_keys=(), required=False, create_required=False, hashed=False, compared=True, normalize=None):
         self.name = name
         self.type = type
         self.elements = elements
@@ -59,6 +61,7 @@ class Field(object):
         self.create_required = create_required
         self.hashed = hashed  # Konnect returns a hash of it: never sent back as it came (a basic-auth password)
         self.compared = compared  # False for a value Konnect reports changed by time itself (a key-auth ttl)
+        self.normalize = normalize
 
     def option_spec(self):
         spec = {'type': self.type}
@@ -75,14 +78,22 @@ def _looks_secret(name):
 
 
 class Parent(object):
-    """An entity whose id appears in this entity's path (``control_plane`` for a gateway service)."""
+    """An entity whose id appears in this entity's path (``control_plane`` for a gateway service).
 
-    def __init__(self, option, entity, path_param=None, required=True, description=None):
+    ``options`` are further module options that help find it (an API's ``api_version``).
+    """
+
+    def __init__(self, option, entity, path_param=None, required=True, description=None, options=None):
         self.option = option
         self.entity = entity
         self.path_param = path_param or option
         self.required = required
         self.description = description
+        self.options = dict(options or {})
+
+    def resolve(self, resolver, entity, scope, params):
+        """The id of the parent the task names, by name or id (an id is trusted without a request)."""
+        return resolver.resolve_id(self.option, entity, scope, params.get(self.option))
 
 
 class Reference(object):

@@ -89,6 +89,7 @@ class _Task(object):
         spec = dict(CONNECTION_SPEC)
         for parent in self.entity.parents:
             spec[parent.option] = dict(type='str', required=parent.required)
+            spec.update(parent.options)
         spec.update(self.entity_options())
         return spec
 

@@ -11,6 +11,8 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entities import EN
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 
 LUA = 'return { name = "%s", fields = {} }'
+SPEC = '{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}'
+SPEC_2 = 'openapi: 3.0.3\ninfo: {title: t, version: "2"}\npaths: {}\n'
 
 # Every entity type whose options are rewritten before they are sent (``prepare``): the entity as Konnect holds it,
 # the options of a task that changes it, and the fields that must show as changed although the task never names them.
@@ -35,6 +37,10 @@ REWRITTEN = {
         {'name': 'my-plugin', 'lua_schema': LUA % 'my-plugin'},
         {'lua_schema': LUA % 'my-plugin' + ' -- v2'},
         {'lua_schema': LUA % 'my-plugin' + ' -- v2'}),
+    # a specification from src or content (read, checked to be JSON or YAML)
+    'api_version': ({'id': 'v1', 'version': '1', 'spec': {'content': SPEC}}, {'content': SPEC_2}, {'content': SPEC_2}),
+    'api_specification': ({'id': 'v1', 'version': '1', 'spec': {'content': SPEC}}, {'content': SPEC_2}, {'content': SPEC_2}),
+    'api_package_specification': ({'id': 's1', 'content': SPEC}, {'content': SPEC_2}, {'content': SPEC_2}),
     'portal_email_config': (
         {'id': 'c1', 'domain_name': 'mail.example.com', 'from_name': 'Acme'},
         {'domain_name': 'Mail.Example.com', 'from_name': 'Acme APIs'},
@@ -138,6 +144,17 @@ def test_create_only_change_is_refused_or_recreated():
         decide.decide(entity, options, current, desired, {})
     decision = decide.decide(entity, dict(options, recreate=True), current, desired, {})
     assert decision.action == decide.RECREATE and decision.body['cluster_type'] == 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
+
+
+def test_a_normalized_field_compares_as_data_and_is_replaced_whole():
+    entity = ENTITIES['api_specification']
+    current = {'id': 'v1', 'spec': {'content': SPEC, 'type': 'oas3'}}
+    same = 'paths: {}\ninfo:\n  version: "1"\n  title: t\nopenapi: 3.0.3\n'
+    assert not decide.decide(entity, {}, current, decide.desired_body(entity, {'content': same}, {}), {}).writes
+    api = ENTITIES['api']
+    current = {'id': 'a', 'name': 'n', 'attributes': {'env': ['prod'], 'domains': ['web']}}
+    decision = decide.decide(api, {}, current, decide.desired_body(api, {'name': 'n', 'attributes': {'env': ['prod']}}, {}), {})
+    assert decision.changes == {'attributes': {'env': ['prod']}} and decision.predicted['attributes'] == {'env': ['prod']}
 
 
 def test_unchanged_writes_nothing():

@@ -153,3 +153,15 @@ def konnect(emulator, method, path, body=None, region='us'):
                                 headers={'Authorization': 'Bearer ' + DEMO_TOKEN}, timeout=10)
     assert response.status_code < 300, '%s %s: %s %s' % (method, path, response.status_code, response.text)
     return response.json() if response.content else None
+
+
+def assert_refused_after_checks(module, args, checks, *words):
+    """As ``assert_refused``, for a task that first asks Konnect to check its input (a validation endpoint, which writes
+    nothing): ``checks`` are the paths of such requests; one of them must have been sent, and nothing else but reads."""
+    result, sent = module.counted(**args)
+    assert result.get('failed'), 'not refused: %s' % result
+    assert any(request['path'] in checks for request in sent), 'refused without asking Konnect: %s' % [r['path'] for r in sent]
+    assert not [request for request in writes(sent) if request['path'] not in checks], 'refused after writing: %s' % writes(sent)
+    for word in words:
+        assert word.lower() in result['msg'].lower(), '%r not in %r' % (word, result['msg'])
+    return result

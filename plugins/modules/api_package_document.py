@@ -1,0 +1,142 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: api_package_document
+short_description: Manage documents of a Konnect API package
+version_added: 0.2.0
+description:
+  - Create, update and delete the documents (markdown pages) of an API package of the Konnect API catalog, shown with it in
+    developer portals.
+  - A document is found by O(id) or by its O(slug), which is unique among the API package's documents, wherever it sits in
+    the document tree; an existing document is therefore never created again, and moving it is an update.
+  - A slug that another document already has, or a parent that does not exist or sits below the document itself, fails
+    the task before anything is written.
+  - Only the fields the task sets are compared and updated.
+author:
+  - konnect.konnect contributors (@konnect-konnect)
+options:
+  slug:
+    description:
+      - The document's slug (letters, digits, C(_) and C(-)), unique among the API package's documents; used in the portal's URLs.
+      - Required unless O(id) is given; with O(id), a different slug renames it.
+    type: str
+  title:
+    description:
+      - The document's title. Konnect uses the slug when it is not set on creation.
+    type: str
+  content:
+    description:
+      - The document, as markdown; front matter may set C(title), C(slug) and C(status), which the options override.
+      - Required to create it.
+    type: str
+  status:
+    description:
+      - V(published) shows it in portals; Konnect creates documents V(unpublished) when it is not set.
+    type: str
+    choices: [published, unpublished]
+  parent_document:
+    description:
+      - The document it sits under, by slug or id, among the same API package's documents.
+      - An empty string moves it to the top level; when it is not set, the document stays where it is (new documents go to the
+        top level).
+    type: str
+extends_documentation_fragment:
+  - konnect.konnect.connection
+  - konnect.konnect.apis.package
+  - konnect.konnect.entity
+  - konnect.konnect.attributes
+notes:
+  - Konnect lists documents as a tree without their content, so a task that sets O(content) reads the document too
+    (two requests when nothing changes).
+  - What Konnect does with the documents under a deleted document is not documented; the emulator deletes them with it.
+seealso:
+  - module: konnect.konnect.api_package_document_info
+  - module: konnect.konnect.api_package
+'''
+
+EXAMPLES = r'''
+- name: A getting-started page
+  konnect.konnect.api_package_document:
+    api_package: Orders
+    api_package_version: v1
+    slug: getting-started
+    title: Getting started
+    status: published
+    content: "{{ lookup('file', 'docs/getting-started.md') }}"
+
+- name: A page under it
+  konnect.konnect.api_package_document:
+    api_package: Orders
+    api_package_version: v1
+    slug: authentication
+    title: Authentication
+    parent_document: getting-started
+    status: published
+    content: |
+      # Authentication
+      Send your key in the `apikey` header.
+
+- name: Move it to the top level
+  konnect.konnect.api_package_document:
+    api_package: Orders
+    api_package_version: v1
+    slug: authentication
+    parent_document: ""
+
+- name: Unpublish a page
+  konnect.konnect.api_package_document:
+    api_package: Orders
+    api_package_version: v1
+    slug: authentication
+    status: unpublished
+
+- name: Delete a page
+  konnect.konnect.api_package_document:
+    api_package: Orders
+    api_package_version: v1
+    slug: authentication
+    state: absent
+'''
+
+RETURN = r'''
+api_package_document:
+  description:
+    - The document as Konnect returns it after the task (the predicted one in check mode), an empty dict after a deletion.
+  returned: always
+  type: dict
+  sample:
+    id: de5c9818-be5c-42e6-b514-e3d4bc30ddeb
+    slug: getting-started
+    title: Getting started
+    status: published
+    parent_document_id: null
+    content: "# Getting started"
+    created_at: "2026-11-23T10:00:00.000Z"
+    updated_at: "2026-11-23T10:00:00.000Z"
+action:
+  description: What the task did, one of V(created), V(updated), V(deleted) or V(unchanged).
+  returned: always
+  type: str
+  sample: created
+diff:
+  description: Before and after of the fields the task sets, when run with C(--diff).
+  returned: when diff mode is on
+  type: dict
+'''
+
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import EntityTask
+
+TASK = EntityTask('api_package_document')
+
+
+def main():
+    TASK.main()
+
+
+if __name__ == '__main__':
+    main()
