@@ -107,6 +107,8 @@ class OrgDocument(object):
         for section in PUBLISHING:
             for index, entry in enumerate(self.document.get(section.name) or []):
                 self.publishing(section, entry, 'konnect_org.%s[%d]' % (section.name, index), entry['region'])
+        self.link_names()
+        self.prune_owned()
         return self
 
     def add(self, kind, params, label, path, **kwargs):
@@ -259,6 +261,8 @@ class OrgDocument(object):
             params['labels'] = self.owned_labels(entry)
         if nested_in is not None:
             params[section.nested_option] = nested_in
+        if section.kind in REGION_OPTIONS:
+            params.setdefault(REGION_OPTIONS[section.kind], region)
         above = nested_in or parent
         label = '/'.join([above.label if above is not None else region] + [str(entry[name]) for name in section.key if entry.get(name)])
         node = self.add(section.kind, params, label, where, region=region, parent=parent)
@@ -272,12 +276,41 @@ class OrgDocument(object):
                 self.scopes.append(PruneScope(child.kind, everything, never, parent=node, region=region))
         for index, item in enumerate(entry.get(section.nested) or [] if section.nested else []):
             self.publishing(section, item, '%s.%s[%d]' % (where, section.nested, index), region, parent=parent, nested_in=node)
-        if section.owned and self.prune and parent is None and not self.has_scope(section.kind, region):
-            self.scopes.append(PruneScope(section.kind, self.owns_labels, self.protected_labels, region=region))
         return node
 
-    def has_scope(self, kind, region, parent=None):
-        return any(scope.kind.name == kind and scope.region == region and scope.parent is parent for scope in self.scopes)
+    def link_names(self):
+        """Options that name an entity of the document (a publication's portal, a role's API, an implementation's control
+        plane and service) stand for its node, so that a plan sees it before it exists."""
+        named = {}
+        for node in self.nodes:
+            name = node.params.get('name')
+            if isinstance(name, str) and not node.lookup_only:
+                named.setdefault((node.region, node.name, name, node.parent), []).append(node)
+        for node in self.nodes:
+            for option, kind, below in NAME_LINKS.get(node.name, ()):
+                value = node.params.get(option)
+                parent = self.link_parent(node, below)
+                found = named.get((node.region, kind, value, parent), []) if isinstance(value, str) else []
+                if len(found) == 1:
+                    node.params[option] = found[0]
+
+    @staticmethod
+    def link_parent(node, below):
+        """The node an option's entity hangs below: none, or the one the option ``below`` names (a service's control plane)."""
+        if below is None:
+            return None
+        value = node.params.get(below)
+        return value if isinstance(value, Node) else object()
+
+    def prune_owned(self):
+        """Owned strategies, DCR providers, APIs and portals are pruned in every region the document names."""
+        if not self.prune:
+            return
+        regions = sorted(set(entry['region'] for name in ['control_planes'] + [section.name for section in PUBLISHING]
+                             for entry in self.document.get(name) or []))
+        for section in PUBLISHING:
+            for region in regions:
+                self.scopes.append(PruneScope(section.kind, self.owns_labels, self.protected_labels, region=region))
 
     def access(self):
         for section in ('teams', 'system_accounts'):
@@ -333,6 +366,19 @@ class OrgDocument(object):
         self.files.write(cert_path, cert, check_mode)
         node.extra['generated'] = True
         return cert
+
+
+# Options that name another entity of the document: (option, its kind, the option naming what it hangs below).
+NAME_LINKS = {
+    'api_publication': (('portal', 'portal', None),),
+    'api_implementation': (('control_plane', 'control_plane', None), ('service', 'gateway_service', 'control_plane')),
+    'portal_team_role': (('api', 'api', None),),
+    'portal_application_registration': (('api', 'api', None),),
+}
+
+
+# Options that name a region, by default the region of the entry they are in (a team's role on an API).
+REGION_OPTIONS = {'portal_team_role': 'entity_region'}
 
 
 def everything(_item):

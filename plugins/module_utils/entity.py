@@ -165,7 +165,9 @@ class Entity(object):
     certificates, singletons); one that also needs its own engine or module options sets ``engine_class`` (the
     ``EntityEngine`` subclass that converges it), ``info_engine_class`` (its ``_info`` module's) and ``extra_options``
     (argument specs of options that are not fields, which its engine reads). ``listed_without`` names fields Konnect's
-    list leaves out (a page's content): an entity found in a list is read again to compare them.
+    list leaves out (a page's content): an entity found in a list is read again to compare them. ``planned_by_engine``:
+    ``apply`` leaves such an entity to its engine, which finds it and shapes its requests its own way (an API's one
+    version, a publication keyed by its portal), as its module does.
     """
 
     singleton = False
@@ -173,6 +175,7 @@ class Entity(object):
     info_engine_class = None
     extra_options = None
     listed_without = ()
+    planned_by_engine = False
 
     def __init__(self, name, title, collection=None, fields=(), key='name', lookup=LOOKUP_FILTER, pagination='page',
                  update_method='PATCH', parents=(), references=(), plural=None, item=None,

@@ -68,6 +68,12 @@ class Section(object):
 PUBLISHING = (
     Section('dcr_providers', 'dcr_provider', 'name', owned=True),
     Section('auth_strategies', 'application_auth_strategy', 'name', owned=True),
+    Section('apis', 'api', ('name', 'version'), owned=True, children=(
+        Section('specification', 'api_specification', single=True),
+        Section('documents', 'api_document', 'slug', nested='documents', nested_option='parent_document'),
+        Section('implementation', 'api_implementation', single=True),
+        Section('publications', 'api_publication', 'portal'),
+    )),
     Section('portals', 'portal', 'name', owned=True, children=(
         Section('customization', 'portal_customization', single=True),
         Section('auth_settings', 'portal_auth_settings', single=True),
@@ -127,9 +133,9 @@ def spec_schema(spec):
     return schema
 
 
-def section_schema(section, top=False):
-    """An entry of ``section``: the options of its entity's module (without the parents the document places it below),
-    its child sections and, at the top, its region."""
+def section_schema(section, top=False, above=()):
+    """An entry of ``section``: the options of its entity's module (without the parents the document places it below,
+    ``above``), its child sections and, at the top, its region."""
     if section.names:
         return TEXT
     entity = get_entity(section.kind)
@@ -137,7 +143,8 @@ def section_schema(section, top=False):
     for name, spec in (entity.extra_options or {}).items():
         if name not in DELETION_OPTIONS:
             properties[name] = spec_schema(spec)
-    parents = [parent.option for parent in entity.parents]
+    parents = [parent.option for parent in entity.parents if parent.entity in above]
+    properties.update((parent.option, TEXT) for parent in entity.parents if parent.entity not in above)
     for reference in entity.references:
         if reference.option not in parents and reference.option != section.nested_option:
             properties[reference.option] = dict(reference.option_spec(), type='array' if reference.option_spec().get('type') == 'list' else 'string')
@@ -147,7 +154,7 @@ def section_schema(section, top=False):
     for name in parents:
         properties.pop(name, None)
     for child in section.children:
-        item = section_schema(child)
+        item = section_schema(child, above=above + (section.kind,))
         properties[child.name] = item if child.single else entries(item)
     if section.nested:
         properties[section.nested] = {'type': 'array', 'items': {'$ref': '#/$defs/%s' % section.kind}}
@@ -165,13 +172,13 @@ def publishing_sections():
     sections = dict((section.name, entries(section_schema(section, top=True))) for section in PUBLISHING)
     definitions = {}
 
-    def collect(section):
+    def collect(section, above):
         if section.nested:
-            definitions[section.kind] = section_schema(section)
+            definitions[section.kind] = section_schema(section, above=above)
         for child in section.children:
-            collect(child)
+            collect(child, above + (section.kind,))
     for section in PUBLISHING:
-        collect(section)
+        collect(section, ())
     return sections, definitions
 
 

@@ -41,13 +41,16 @@ class Kind(object):
     """A row of the dependency table: an entity type and the level it converges in (what a progress line names).
 
     ``listing`` names a list of the whole control plane (``/key-auths``) that holds the items of every parent
-    at once, and the field that names their parent: one request instead of one per parent.
+    at once, and the field that names their parent: one request instead of one per parent. ``made_with_parent``:
+    creating the parent may create some of these too (a portal's default pages), so below a parent this run creates
+    they are matched again once it exists.
     """
 
-    def __init__(self, name, level, listing=None):
+    def __init__(self, name, level, listing=None, made_with_parent=False):
         self.name = name
         self.level = level
         self.listing = listing
+        self.made_with_parent = made_with_parent
 
 
 def _credential(name, path):
@@ -93,7 +96,7 @@ KINDS = (
     Kind('dcr_provider', AUTH_STRATEGIES),
     Kind('application_auth_strategy', AUTH_STRATEGIES),
     Kind('api', APIS),
-    Kind('api_version', APIS),
+    Kind('api_specification', APIS),
     Kind('api_document', APIS),
     Kind('api_implementation', APIS),
     Kind('portal', PORTALS),
@@ -102,8 +105,8 @@ KINDS = (
     Kind('portal_logo', PORTALS),
     Kind('portal_favicon', PORTALS),
     Kind('portal_custom_domain', PORTALS),
-    Kind('portal_page', PORTALS),
-    Kind('portal_snippet', PORTALS),
+    Kind('portal_page', PORTALS, made_with_parent=True),
+    Kind('portal_snippet', PORTALS, made_with_parent=True),
     Kind('portal_team', PORTALS),
     Kind('portal_identity_provider', PORTALS),
     Kind('portal_identity_provider_team_group_mapping', PORTALS),
@@ -142,6 +145,7 @@ class Node(object):
         self.result = None
         self.leftovers = []
         self.desired = {}
+        self.below_new = False  # planned below a parent this run creates
         self.lookup_only = False  # an entity the document names but does not describe (a team by name): found, never changed
         self.extra = {}  # what documents.py needs around the write (a token's file, a certificate's paths)
 
@@ -237,7 +241,8 @@ class Planner(object):
                 kinds.append(node.kind)
         for kind in kinds:
             batch = [node for node in nodes if node.kind is kind]
-            self.read([node.parent for node in batch], kind, batch[0].region)
+            if not self.planned_by_engine(kind):  # its engine reads what it needs
+                self.read([node.parent for node in batch], kind, batch[0].region)
             for node in batch:
                 self.plan(node)
         for scope in scopes:
@@ -248,7 +253,19 @@ class Planner(object):
         if self.check_mode:
             return
         for kind in kinds:
-            self.execute([node for node in writes if node.kind is kind])
+            if kind.made_with_parent:
+                self.plan_again([node for node in nodes if node.kind is kind and node.below_new])
+            self.execute([node for node in nodes if node.kind is kind and node.decision.writes])
+
+    def plan_again(self, nodes):
+        """Match ``nodes`` again now that the parents this run created exist (and may have come with some of them)."""
+        if nodes:
+            self.read([node.parent for node in nodes], nodes[0].kind, nodes[0].region)
+        for node in nodes:
+            self.plan(node)
+
+    def planned_by_engine(self, kind):
+        return kind.name != 'control_plane_membership' and self.registry(kind.name).planned_by_engine
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -404,7 +421,10 @@ class Planner(object):
             if node.name == 'control_plane_membership':
                 return self.plan_membership(node)
             entity = self.registry(node.name)
+            if entity.planned_by_engine:
+                return self.plan_with_engine(node, entity)
             desired = node.desired = self.desired(node)
+            node.below_new = not self.parents_known(node)
             node.current = self.match(node, entity, desired)
             if entity.singleton and node.current is None and entity.create_method is None and not self.parents_known(node):
                 node.current = {}  # Konnect makes it with its new parent: this run updates it
@@ -422,6 +442,40 @@ class Planner(object):
             self.seen[(node.name, node.id)] = node.decision.predicted
         except KonnectError as exc:
             raise KonnectError('%s (%s): %s' % (node.path, node.label, exc.msg), **exc.details)
+
+    def plan_with_engine(self, node, entity):
+        """Plan an entity its engine finds and writes its own way (see ``Entity.planned_by_engine``): the engine, in check
+        mode, says what it would do; until the entities it names exist, it would create it."""
+        params = self.params_for_engine(node, entity)
+        if params is None:
+            node.decision = decide.Decision(decide.CREATE, None, dict((name, True) for name in node.params), dict(node.params))
+            node.id = '%s%s:%s' % (PLACEHOLDER, node.name, node.label)
+            return
+        result = engine_for(entity)(entity, params, self.client(node.region), self.registry, check_mode=True, diff_mode=True).run()
+        action = decide.CREATE if result['action'] == 'created' else decide.UPDATE if result['changed'] else decide.UNCHANGED
+        node.decision = decide.Decision(action, None, changed_names(result.get('diff')), result.get(entity.name) or {})
+        node.result = result
+        node.id = (result.get(entity.name) or {}).get('id') or '%s%s:%s' % (PLACEHOLDER, node.name, node.label)
+
+    def params_for_engine(self, node, entity):
+        """The options of ``node`` as its module takes them (parents and entities of the document by id), or None while one
+        of them is yet to be created."""
+        params = dict(self.engine_options(node), state='present')
+        named = dict((name, value.id) for name, value in node.params.items() if isinstance(value, Node))
+        ancestor, ancestors = node.parent, {}
+        while ancestor is not None:
+            ancestors.setdefault(ancestor.name, ancestor.id)
+            ancestor = ancestor.parent
+        named.update((parent.option, ancestors[parent.entity]) for parent in entity.parents if parent.entity in ancestors)
+        if any(str(value).startswith(PLACEHOLDER) for value in named.values()):
+            return None
+        params.update(named)
+        return params
+
+    def write_with_engine(self, node, entity):
+        params = self.params_for_engine(node, entity)
+        node.result = engine_for(entity)(entity, params, self.client(node.region), self.registry, diff_mode=self.diff_mode).run()
+        node.id = (node.result.get(entity.name) or {}).get('id') or node.id
 
     def read_again(self, node, entity):
         """The entity read by id: its list leaves out fields the document sets (a page's content)."""
@@ -514,7 +568,8 @@ class Planner(object):
         return run_parallel(work, items, self.parallelism)
 
     def execute(self, nodes):
-        """Write ``nodes`` (one kind), in parallel; every failure is reported, and nothing after this kind is written."""
+        """Write ``nodes`` (one kind), in parallel, those that name another (a page's parent page) after it; every failure
+        is reported, and nothing after this kind is written."""
         failures = []
 
         def write(node):
@@ -522,7 +577,10 @@ class Planner(object):
                 self.write(node)
             except KonnectError as exc:
                 failures.append('%s (%s): %s' % (node.path, node.label, exc.msg))
-        self.parallel(write, nodes)
+        for wave in waves(nodes):
+            self.parallel(write, wave)
+            if failures:
+                break
         if failures:
             raise KonnectError('%d of %d writes failed; what was written before stays, and a new run goes on from there. %s' % (
                 len(failures), len(nodes), ' '.join(sorted(failures))))
@@ -531,11 +589,17 @@ class Planner(object):
         if node.name == 'control_plane_membership':
             return self.write_membership(node)
         entity = self.registry(node.name)
+        if entity.planned_by_engine:
+            return self.write_with_engine(node, entity)
         desired = node.desired = self.desired(node)  # again: references to entities this run created now have their ids
         engine = self.engine(node, entity)
         engine.desired = desired
         if entity.singleton and not node.current:
-            node.current = engine.read_current()  # its parent is new: read what Konnect made with it
+            node.current = engine.read_current()  # its parent is new: what Konnect made with it decides
+            node.decision = self.decide(node, entity, self.engine_options(node), desired)
+            if not node.decision.writes:
+                node.result = {'changed': False, entity.name: node.current}
+                return
         if isinstance(entity, Token):
             engine.leftovers = list(node.leftovers)
             if node.current is not None:
@@ -637,6 +701,8 @@ class Planner(object):
             return {'before_header': header, 'after_header': header, 'before': {'members': sorted(node.current['members'])},
                     'after': {'members': sorted(str(member) for member in node.decision.predicted['members'])}}
         entity = self.registry(node.name)
+        if entity.planned_by_engine:
+            return dict((node.result or {}).get('diff') or {'before': {}, 'after': {}}, before_header=header, after_header=header)
         options = self.engine_options(node)
         names = decide.diff_names(entity, options, node.desired, node.decision.changes)
         after = (node.result or {}).get(entity.name) or node.decision.predicted
@@ -700,6 +766,28 @@ class PlannedEngine(object):
         if self.planner is None or not reference.entity:
             return None
         return self.planner.label_of(self.registry(reference.entity), identifier)
+
+
+def changed_names(diff):
+    """The fields a diff shows changed."""
+    before, after = (diff or {}).get('before') or {}, (diff or {}).get('after') or {}
+    return dict((name, True) for name in set(before) | set(after) if before.get(name) != after.get(name))
+
+
+def waves(nodes):
+    """``nodes`` of one kind in the order they can be written: each after the nodes of the same kind its options name."""
+    depth = {}
+
+    def depth_of(node):
+        if node not in depth:
+            depth[node] = 0
+            named = [value for value in node.params.values() if isinstance(value, Node) and value.kind is node.kind]
+            depth[node] = 1 + max([depth_of(other) for other in named]) if named else 0
+        return depth[node]
+    ordered = {}
+    for node in nodes:
+        ordered.setdefault(depth_of(node), []).append(node)
+    return [ordered[level] for level in sorted(ordered)]
 
 
 def _id_of(value):

@@ -230,7 +230,7 @@ class FullItemMixin(object):
     """Lists answer summaries; the whole entity is read when the task compares a field only it holds (a spec's content)."""
 
     def complete(self, item, desired):
-        lacking = [name for name in self.entity.full_only if name in desired and get_path(item, self.entity.field(name).response_path) is None]
+        lacking = [name for name in self.entity.listed_without if name in desired and get_path(item, self.entity.field(name).response_path) is None]
         if item is None or not lacking:
             return item
         return self.resolver.get_by_id(self.entity, self.scope, item['id'])
@@ -267,15 +267,16 @@ class OnePerParentEngine(FullItemMixin, EntityEngine):
 
 
 class OnePerParent(Entity):
-    """An entity its parent has at most one of (an API's version). ``full_only`` are fields only a read of the one item
+    """An entity its parent has at most one of (an API's version). ``listed_without`` (see Entity) are fields only a read of the one item
     holds; ``request_body`` shapes what is sent (the content travels as ``spec.content``)."""
 
+    planned_by_engine = True
     engine_class = OnePerParentEngine
 
-    def __init__(self, name, title, collection, full_only=(), request_body=None, **kwargs):
+    def __init__(self, name, title, collection, listed_without=(), request_body=None, **kwargs):
         kwargs.setdefault('key', 'id')
         super(OnePerParent, self).__init__(name, title, collection, **kwargs)
-        self.full_only = tuple(full_only)
+        self.listed_without = tuple(listed_without)
         self.request_body = request_body or (lambda body: body)
 
 
@@ -385,9 +386,10 @@ class DocumentInfoEngine(InfoEngine):
 class Document(Entity):
     """A document of an API or an API package (markdown), in a tree of documents."""
 
+    planned_by_engine = True
     engine_class = DocumentEngine
     info_engine_class = DocumentInfoEngine
-    full_only = ('content',)
+    listed_without = ('content',)
 
     def __init__(self, name, title, collection, parent):
         super(Document, self).__init__(
@@ -524,6 +526,7 @@ class ImplementationInfoEngine(InfoEngine):
 class Implementation(Entity):
     """What implements an API: everything about it is set when it is linked."""
 
+    planned_by_engine = True
     engine_class = ImplementationEngine
     info_engine_class = ImplementationInfoEngine
     has_create_only = True  # offers ``recreate``: a new target unlinks the old one first
@@ -622,6 +625,7 @@ class Publication(Entity):
     """An API or an API package published to a portal (``entity_type`` in Konnect's list). ``owner_field`` names the
     published entity's id in results."""
 
+    planned_by_engine = True
     engine_class = PublicationEngine
     info_engine_class = PublicationInfoEngine
 
@@ -767,14 +771,14 @@ API_VERSION = OnePerParent(
     'api_version', 'API version', '/v3/apis/{api}/versions',
     fields=[Field('version')] + specification_fields('spec.content'),
     parents=[ON_API], pagination='page', update_method='PATCH', prepare=specification_from_file, writable=specification_accepted,
-    filterable={'version': STRING_FILTER, 'type': STRING_FILTER}, full_only=('content',), request_body=nested_specification,
+    filterable={'version': STRING_FILTER, 'type': STRING_FILTER}, listed_without=('content',), request_body=nested_specification,
 )
 
 API_SPECIFICATION = OnePerParent(
     'api_specification', 'API specification', '/v3/apis/{api}/versions',
     fields=specification_fields('spec.content'),
     parents=[ON_API], pagination='page', update_method='PATCH', prepare=specification_from_file, writable=specification_accepted,
-    filterable={'version': STRING_FILTER, 'type': STRING_FILTER}, full_only=('content',), request_body=nested_specification,
+    filterable={'version': STRING_FILTER, 'type': STRING_FILTER}, listed_without=('content',), request_body=nested_specification,
     enrich=whole_versions,
 )
 

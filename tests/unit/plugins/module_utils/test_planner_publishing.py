@@ -73,7 +73,85 @@ def test_a_portal_with_teams_and_developers(emulator):
                                           'portal_page': 3, 'portal_snippet': 1}
     assert counts(planned, 'updated') == {'portal_customization': 1, 'portal_auth_settings': 1}  # made with the portal
     first = apply(emulator, document)
-    assert counts(first, 'created') == counts(planned, 'created')
-    assert counts(first, 'updated') == {'portal_customization': 1}  # basic auth is on from the start
+    # Konnect's default content came with the portal: its home page is updated, not created twice
+    assert counts(first, 'created') == dict(counts(planned, 'created'), portal_page=2)
+    assert counts(first, 'updated') == {'portal_customization': 1, 'portal_page': 1}  # basic auth is on from the start
+    portal = first['ids']['portal']['us/developers']
+    pages = konnect(emulator, 'GET', '/v3/portals/%s/pages' % portal)['data']
+    assert sorted(page['slug'].strip('/') for page in pages) == ['', 'about', 'guides', 'privacy']
+    guides = [page for page in pages if page['slug'].strip('/') == 'guides'][0]
+    assert [child['slug'] for child in guides['children']] == ['start']
     again = apply(emulator, document)
     assert not again['changed'] and not writes(again), again['changes']
+
+
+SPEC = '''openapi: 3.0.3
+info: {title: Orders, version: 1.0.0}
+paths:
+  /orders:
+    get:
+      responses:
+        '200': {description: The orders}
+'''
+
+
+def publishing_document():
+    """An API implemented by a gateway service, published to a portal with a key-auth strategy; a team with a role on it,
+    a developer in the team, and an application registered for the API."""
+    portal = copy.deepcopy(PORTAL)
+    portal['teams'][0]['roles'] = [{'role_name': 'API Consumer', 'api': 'orders'}]
+    portal['teams'][0]['can_own_applications'] = True
+    portal['applications'] = [{'name': 'ana-app', 'developer': 'ana@example.com', 'auth_strategy': 'key-auth',
+                               'registrations': [{'api': 'orders', 'status': 'approved'}]}]
+    api = {'name': 'orders', 'version': 'v1', 'region': 'us', 'description': 'Orders API',
+           'specification': {'content': SPEC},
+           'documents': [{'slug': 'overview', 'title': 'Overview', 'content': '# Orders', 'status': 'published',
+                          'documents': [{'slug': 'auth', 'title': 'Authentication', 'content': 'Use an API key.', 'status': 'published'}]}],
+           'implementation': {'control_plane': 'orders-prod', 'service': 'orders'},
+           'publications': [{'portal': 'developers', 'visibility': 'public', 'auth_strategies': ['key-auth']}]}
+    control_plane = {'name': 'orders-prod', 'region': 'us', 'services': [{'name': 'orders', 'url': 'http://orders.internal:8080'}]}
+    return dict(copy.deepcopy(DOCUMENT), control_planes=[control_plane], apis=[api], portals=[portal])
+
+
+def test_an_api_published_to_a_portal_converges_and_then_changes_nothing(emulator):
+    document = publishing_document()
+    planned = apply(emulator, document, check_mode=True)
+    assert not writes(planned)
+    created = counts(planned, 'created')
+    assert created['api'] == 1 and created['api_specification'] == 1 and created['api_document'] == 2
+    assert created['api_implementation'] == 1 and created['api_publication'] == 1 and created['portal_team_role'] == 1
+    assert created['portal_application'] == 1 and created['portal_application_registration'] == 1
+    first = apply(emulator, document, diff_mode=True)
+    assert counts(first, 'created') == dict(created, portal_page=2)
+    registrations = konnect(emulator, 'GET', '/v3/portals/%s/application-registrations' % first['ids']['portal']['us/developers'])['data']
+    assert [registration['status'] for registration in registrations] == ['approved']
+    again = apply(emulator, document)
+    assert not again['changed'] and not writes(again), again['changes']
+    planned_again = apply(emulator, document, check_mode=True)
+    assert not planned_again['changed']
+
+
+def test_prune_deletes_what_a_listed_section_no_longer_lists_and_owned_top_level_entities(emulator):
+    document = publishing_document()
+    first = apply(emulator, document)
+    portal_id = first['ids']['portal']['us/developers']
+    other = konnect(emulator, 'POST', '/v3/portals', {'name': 'by-hand'})  # not the document's: never pruned
+    pruned = copy.deepcopy(document)
+    pruned['prune'] = True
+    portal = pruned['portals'][0]
+    portal['pages'] = [page for page in portal['pages'] if page['slug'] != 'guides']
+    portal['snippets'] = []
+    portal['teams'][0]['roles'] = []
+    pruned['auth_strategies'] = [KEY_AUTH]  # oidc and its provider are no longer listed
+    pruned['dcr_providers'] = []
+    planned = apply(emulator, pruned, check_mode=True)
+    assert not writes(planned)
+    result = apply(emulator, pruned)
+    assert counts(result, 'deleted') == counts(planned, 'deleted')
+    deleted = counts(result, 'deleted')
+    # the default content's pages (/about, /privacy) are not listed either: a listed section is the whole list
+    assert deleted == {'portal_page': 4, 'portal_snippet': 3, 'portal_team_role': 1, 'application_auth_strategy': 1, 'dcr_provider': 1}
+    slugs = sorted(page['slug'].strip('/') for page in konnect(emulator, 'GET', '/v3/portals/%s/pages' % portal_id)['data'])
+    assert slugs == ['']
+    assert konnect(emulator, 'GET', '/v3/portals/%s' % other['id'])['name'] == 'by-hand'
+    assert not apply(emulator, pruned)['changed']
