@@ -12,7 +12,13 @@ version_added: 0.2.0
 description:
   - Converges an organization document, the one the role C(konnect.konnect.org_bootstrap) takes (C(konnect_org)) - teams,
     users, system accounts and their tokens, single sign-on, control planes and groups in several regions, data-plane
-    certificates, config stores, vaults, gateway entities and role assignments.
+    certificates, config stores, vaults, gateway entities and role assignments; DCR providers and application auth
+    strategies, APIs (specification, documents, implementation, publications) and developer portals (customization,
+    auth settings, logo, favicon, custom domain, pages, snippets, teams and their roles and developers, identity
+    providers, developers, applications and their registrations).
+  - An entry of C(dcr_providers), C(auth_strategies), C(apis) and C(portals) (and of their sections) takes the options of
+    its module (M(konnect.konnect.dcr_provider), M(konnect.konnect.portal_page), ...) and C(region); the entities they
+    name (a publication's portal, an application's strategy, a role's API) may be the document's or existing ones.
   - The document is checked against its JSON schema and its references (names it uses that it does not list, names listed
     twice, files that do not exist) before any request; every problem is reported at once, named by its path.
   - 'A control plane''s gateway configuration may be a decK state file (C(_format_version: "3.0")), inline under C(gateway)
@@ -47,9 +53,14 @@ options:
     description:
       - Delete owned entities that the document no longer lists (in reverse dependency order), as C(prune=true) in the
         document does. Entities marked C(protected) are kept.
-      - Owned means the label C(managed-by=<managed_by>) (teams, control planes), the tag C(managed-by:<managed_by>)
-        (gateway entities of the document's own sections), or every select tag of a decK file (its control plane's
-        gateway entities; without select tags, every gateway entity of that control plane).
+      - Owned means the label C(managed-by=<managed_by>) (teams, control planes, DCR providers, auth strategies, APIs,
+        portals, in every region the document names), the tag C(managed-by:<managed_by>) (gateway entities of the
+        document's own sections), or every select tag of a decK file (its control plane's gateway entities; without select
+        tags, every gateway entity of that control plane).
+      - Below a portal of the document, a section it gives (C(pages), C(snippets), C(teams), a team's C(roles) and
+        C(developers), an identity provider's C(team_mappings)) is the whole list of those entities there, Konnect giving
+        them no labels. Developers, applications and registrations (people sign up and register themselves), API documents
+        and publications are never pruned.
     type: bool
     default: false
   parallelism:

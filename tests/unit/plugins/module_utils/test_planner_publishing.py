@@ -40,8 +40,8 @@ def test_check_mode_plans_a_strategy_on_a_provider_it_would_create(emulator):
 
 def test_prune_deletes_owned_strategies_only(emulator):
     apply(emulator, DOCUMENT)
-    konnect(emulator, 'POST', '/v2/application-auth-strategies', {'name': 'by-hand', 'display_name': 'x', 'strategy_type': 'key_auth',
-                                                                 'configs': {'key-auth': {'key_names': ['k']}}})
+    by_hand = {'name': 'by-hand', 'display_name': 'x', 'strategy_type': 'key_auth', 'configs': {'key-auth': {'key_names': ['k']}}}
+    konnect(emulator, 'POST', '/v2/application-auth-strategies', by_hand)
     document = dict(copy.deepcopy(DOCUMENT), prune=True, auth_strategies=[KEY_AUTH])
     result = apply(emulator, document)
     assert counts(result, 'deleted') == {'application_auth_strategy': 1}
