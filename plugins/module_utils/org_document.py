@@ -11,7 +11,8 @@ import os
 
 from ansible.module_utils.common.text.converters import to_native
 from ansible_collections.konnect.konnect.plugins.module_utils.entities.gateway import target_with_port
-from ansible_collections.konnect.konnect.plugins.module_utils.org_schema import ORG_SCHEMA
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
+from ansible_collections.konnect.konnect.plugins.module_utils.org_schema import ORG_SCHEMA, PUBLISHING
 
 try:
     import jsonschema
@@ -200,7 +201,39 @@ def reference_problems(document, root='konnect_org', file_exists=os.path.isfile)
         problems += _consumer_problems(control_plane, at)
         problems += _consumer_group_problems(control_plane, at)
         problems += _plugin_problems(control_plane, at)
-    return problems + _organization_name_problems(document, root)
+    return problems + _organization_name_problems(document, root) + _publishing_problems(document, root, file_exists)
+
+
+def _publishing_problems(document, root, file_exists):
+    """In the API-publishing sections: an entry listed twice (same key, same region and place), a file that does not exist."""
+    problems = []
+    for section in PUBLISHING:
+        problems += _section_problems(section, document.get(section.name) or [], '%s.%s' % (root, section.name), file_exists, top=True)
+    return problems
+
+
+def _section_problems(section, entries, at, file_exists, top=False):
+    problems = []
+    entries = [entries] if section.single else entries
+    keys = [tuple([entry.get('region')] if top else []) + tuple(str(entry.get(name)) for name in section.key)
+            for entry in (section.entry(item) for item in entries)]
+    repeated = dict(_repeated(keys)) if section.key else {}
+    paths = [field.name for field in get_entity(section.kind).fields if field.type == 'path']
+    for index, item in enumerate(entries):
+        where = at if section.single else '%s[%d]' % (at, index)
+        if index in repeated:
+            problems.append('%s: %s is listed twice' % (where, ', '.join('%s %r' % pair for pair in zip(section.key, keys[index][-len(section.key):]))))
+        if section.names:
+            continue
+        for name in paths:
+            if item.get(name) and not file_exists(item[name]):
+                problems.append('%s.%s: %r is not a file' % (where, name, item[name]))
+        for child in section.children:
+            if child.name in item:
+                problems += _section_problems(child, item[child.name], '%s.%s' % (where, child.name), file_exists)
+        if section.nested and item.get(section.nested):
+            problems += _section_problems(section, item[section.nested], '%s.%s' % (where, section.nested), file_exists)
+    return problems
 
 
 def _repeated(values):

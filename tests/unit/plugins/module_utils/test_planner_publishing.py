@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.runner import SECRET_VALUES
 from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.test_planner import apply, counts, writes
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import konnect
@@ -155,3 +158,17 @@ def test_prune_deletes_what_a_listed_section_no_longer_lists_and_owned_top_level
     assert slugs == ['']
     assert konnect(emulator, 'GET', '/v3/portals/%s' % other['id'])['name'] == 'by-hand'
     assert not apply(emulator, pruned)['changed']
+
+
+def test_a_document_with_a_missing_spec_file_or_a_repeated_entry_is_refused_before_any_request(emulator):
+    document = publishing_document()
+    document['apis'][0]['specification'] = {'src': '/nowhere/orders.yaml'}
+    document['portals'][0]['snippets'].append({'name': 'banner', 'content': 'again'})
+    document['portals'][0]['teams'][0]['developers'].append('ana@example.com')
+    emulator.clear_requests()
+    with pytest.raises(KonnectParameterError) as refused:
+        apply(emulator, document)
+    assert refused.value.details['problems'] == ["konnect_org.apis[0].specification.src: '/nowhere/orders.yaml' is not a file",
+                        "konnect_org.portals[0].snippets[1]: name 'banner' is listed twice",
+                        "konnect_org.portals[0].teams[0].developers[1]: developer 'ana@example.com' is listed twice"]
+    assert not emulator.requests()
