@@ -168,7 +168,8 @@ def test_a_document_with_a_missing_spec_file_or_a_repeated_entry_is_refused_befo
     emulator.clear_requests()
     with pytest.raises(KonnectParameterError) as refused:
         apply(emulator, document)
-    assert refused.value.details['problems'] == ["konnect_org.apis[0].specification.src: '/nowhere/orders.yaml' is not a file",
-                        "konnect_org.portals[0].snippets[1]: name 'banner' is listed twice",
-                        "konnect_org.portals[0].teams[0].developers[1]: developer 'ana@example.com' is listed twice"]
+    assert refused.value.details['problems'] == [
+        "konnect_org.apis[0].specification.src: '/nowhere/orders.yaml' is not a file",
+        "konnect_org.portals[0].snippets[1]: name 'banner' is listed twice",
+        "konnect_org.portals[0].teams[0].developers[1]: developer 'ana@example.com' is listed twice"]
     assert not emulator.requests()

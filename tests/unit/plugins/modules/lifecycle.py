@@ -12,12 +12,13 @@ bad input refused before anything is written.
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import requests
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.errors import UnsupportedError
 
-from ansible_collections.konnect.konnect.plugins.action.konnect import argument_errors, load_task
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
 from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import DEMO_TOKEN, connection
 
@@ -30,7 +31,8 @@ class Module(object):
     def __init__(self, emulator, name):
         self.emulator = emulator
         self.name = name
-        self.task = load_task('konnect.konnect.' + name)
+        # the action plugin's own loading and messages are controller code, which module tests may not import
+        self.task = importlib.import_module('ansible_collections.konnect.konnect.plugins.modules.' + name).TASK
 
     def __call__(self, check_mode=False, diff=False, **args):
         kwargs = self.task.module_kwargs()
@@ -51,8 +53,14 @@ class Module(object):
         return result, self.emulator.requests()
 
 
-def writes(requests):
-    return [request for request in requests if request['method'] not in READS]
+def argument_errors(name, validation):
+    """The message AnsibleModule (and the action plugin) gives for these validation errors."""
+    return '; '.join('Unsupported parameters for (%s) module: %s' % (name, error.msg) if isinstance(error, UnsupportedError) else error.msg
+                     for error in validation.errors)
+
+
+def writes(sent):
+    return [request for request in sent if request['method'] not in READS]
 
 
 def returned(module, result):
