@@ -125,6 +125,17 @@ options:
       - Whether developers' registrations for it are approved without an administrator. When V(false), the portal's
         C(auto_approve_applications) decides.
     type: bool
+  id:
+    description:
+      - Not used; a publication has no id of its own. Giving one fails the task.
+    type: str
+  state:
+    description:
+      - V(present) publishes it or updates the settings the task gives; V(absent) unpublishes it (unpublishing what is
+        not published is not an error and reports no change).
+    type: str
+    choices: [present, absent]
+    default: present
 '''
 
     DOCUMENT = r'''

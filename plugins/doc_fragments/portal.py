@@ -19,3 +19,18 @@ options:
 notes:
   - Developer portals live in one Konnect region; set O(konnect_region) (or E(KONNECT_REGION)) to the portal's region.
 '''
+
+    IMAGE = r'''
+options:
+  src:
+    description:
+      - A file holding the image, on the host that runs the task (the controller, unless the task is delegated).
+      - Mutually exclusive with O(data).
+    type: path
+  data:
+    description:
+      - The image as a data URL, for example C(data:image/png;base64,iVBORw0KGgo...). A percent-encoded (not base64) data URL
+        is sent base64-encoded.
+      - Mutually exclusive with O(src).
+    type: str
+'''
