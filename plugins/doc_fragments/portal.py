@@ -34,3 +34,22 @@ options:
       - Mutually exclusive with O(src).
     type: str
 '''
+
+    CONTENT = r'''
+options:
+  description:
+    description:
+      - A short description (up to 160 characters).
+    type: str
+  visibility:
+    description:
+      - V(public) shows it to developers who are not signed in. When it is created without one, it gets the portal's
+        O(konnect.konnect.portal#module:default_page_visibility).
+    type: str
+    choices: [public, private]
+  status:
+    description:
+      - It is shown only when V(published). It is created V(unpublished) unless this says otherwise.
+    type: str
+    choices: [published, unpublished]
+'''
