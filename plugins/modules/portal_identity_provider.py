@@ -28,7 +28,7 @@ options:
     type: bool
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.identity_provider
   - konnect.konnect.entity
   - konnect.konnect.entity.secrets

@@ -25,7 +25,7 @@ options:
     type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.identity_provider.info
   - konnect.konnect.entity.info
   - konnect.konnect.attributes.info_module

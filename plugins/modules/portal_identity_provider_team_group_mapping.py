@@ -30,7 +30,7 @@ options:
     type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.identity_provider.team_group_mapping
   - konnect.konnect.entity
   - konnect.konnect.attributes
