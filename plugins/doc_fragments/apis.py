@@ -125,4 +125,60 @@ options:
       - Whether developers' registrations for it are approved without an administrator. When V(false), the portal's
         C(auto_approve_applications) decides.
     type: bool
+  id:
+    description:
+      - Not used; a publication has no id of its own. Giving one fails the task.
+    type: str
+  state:
+    description:
+      - V(present) publishes it or updates the settings the task gives; V(absent) unpublishes it (unpublishing what is
+        not published is not an error and reports no change).
+    type: str
+    choices: [present, absent]
+    default: present
+'''
+
+    DOCUMENT = r'''
+options:
+  slug:
+    description:
+      - The document's slug (letters, digits, C(_) and C(-)), unique among the documents of the API or API package
+        it belongs to; used in the portal's URLs.
+      - Required unless O(id) is given; with O(id), a different slug renames it.
+    type: str
+  title:
+    description:
+      - The document's title. Konnect uses the slug when it is not set on creation.
+    type: str
+  content:
+    description:
+      - The document, as markdown; front matter may set C(title), C(slug) and C(status), which the options override.
+      - Required to create it.
+    type: str
+  status:
+    description:
+      - V(published) shows it in portals; Konnect creates documents V(unpublished) when it is not set.
+    type: str
+    choices: [published, unpublished]
+  parent_document:
+    description:
+      - The document it sits under, by slug or id, among the documents of the same API or API package.
+      - An empty string moves it to the top level; when it is not set, the document stays where it is (new documents go to the
+        top level).
+    type: str
+notes:
+  - Konnect lists documents as a tree without their content, so a task that sets O(content) reads the document too
+    (two requests when nothing changes).
+  - What Konnect does with the documents under a deleted document is not documented; the emulator deletes them with it.
+'''
+
+    DOCUMENT_INFO = r'''
+options:
+  slug:
+    description:
+      - Return only the document with this slug, in full (an empty list if there is none).
+      - Mutually exclusive with O(id) and O(filters).
+    type: str
+notes:
+  - O(filters) are applied to the flattened list (C(status) included), so a document under an unpublished one is still listed.
 '''

@@ -7,18 +7,7 @@ from __future__ import annotations
 
 class ModuleDocFragment(object):
     """Options and notes shared by the modules of who may see and use a developer portal (developers, teams, roles,
-    applications, registrations, single sign-on)."""
-
-    DOCUMENTATION = r'''
-options:
-  portal:
-    description:
-      - The developer portal, by name or id. Giving the id saves a lookup.
-    type: str
-    required: true
-notes:
-  - Developer portals are regional. The calls go to the region of O(konnect_region).
-'''
+    applications, registrations, single sign-on). Their O(portal) comes from konnect.konnect.portal."""
 
     TEAM = r'''
 options:

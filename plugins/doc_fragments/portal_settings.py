@@ -6,18 +6,13 @@ from __future__ import annotations
 
 
 class ModuleDocFragment(object):
-    """Options and notes shared by the modules of a portal's access and delivery settings."""
+    """Options and notes shared by the modules of a portal's access and delivery settings (their O(portal) comes from
+    konnect.konnect.portal)."""
 
     DOCUMENTATION = r'''
-options:
-  portal:
-    description:
-      - The developer portal, by name or id, in O(konnect_region).
-      - Giving the id saves a lookup, so a task that changes nothing makes a single request.
-    type: str
-    required: true
+options: {}
 notes:
-  - Portals are regional; the calls go to the regional API of O(konnect_region).
+  - Giving O(portal) by id saves a lookup, so a task that changes nothing makes a single request.
 '''
 
     SETTINGS = r'''

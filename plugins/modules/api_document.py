@@ -19,41 +19,12 @@ description:
   - Only the fields the task sets are compared and updated.
 author:
   - konnect.konnect contributors (@konnect-konnect)
-options:
-  slug:
-    description:
-      - The document's slug (letters, digits, C(_) and C(-)), unique among the API's documents; used in the portal's URLs.
-      - Required unless O(id) is given; with O(id), a different slug renames it.
-    type: str
-  title:
-    description:
-      - The document's title. Konnect uses the slug when it is not set on creation.
-    type: str
-  content:
-    description:
-      - The document, as markdown; front matter may set C(title), C(slug) and C(status), which the options override.
-      - Required to create it.
-    type: str
-  status:
-    description:
-      - V(published) shows it in portals; Konnect creates documents V(unpublished) when it is not set.
-    type: str
-    choices: [published, unpublished]
-  parent_document:
-    description:
-      - The document it sits under, by slug or id, among the same API's documents.
-      - An empty string moves it to the top level; when it is not set, the document stays where it is (new documents go to the
-        top level).
-    type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
   - konnect.konnect.apis
+  - konnect.konnect.apis.document
   - konnect.konnect.entity
   - konnect.konnect.attributes
-notes:
-  - Konnect lists documents as a tree without their content, so a task that sets O(content) reads the document too
-    (two requests when nothing changes).
-  - What Konnect does with the documents under a deleted document is not documented; the emulator deletes them with it.
 seealso:
   - module: konnect.konnect.api_document_info
   - module: konnect.konnect.api

@@ -16,19 +16,12 @@ description:
   - Always returns a list.
 author:
   - konnect.konnect contributors (@konnect-konnect)
-options:
-  slug:
-    description:
-      - Return only the document with this slug, in full (an empty list if there is none).
-      - Mutually exclusive with O(id) and O(filters).
-    type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
   - konnect.konnect.apis.package
+  - konnect.konnect.apis.document_info
   - konnect.konnect.entity.info
   - konnect.konnect.attributes.info_module
-notes:
-  - O(filters) are applied to the flattened list (C(status) included), so a document under an unpublished one is still listed.
 seealso:
   - module: konnect.konnect.api_package_document
 '''

@@ -31,17 +31,6 @@ options:
       - The version of the API package that O(api_package) names, to pick one of several with the same name. Ignored
         when O(api_package) is an id.
     type: str
-  id:
-    description:
-      - Not used; a publication has no id of its own. Giving one fails the task.
-    type: str
-  state:
-    description:
-      - V(present) publishes it or updates the settings the task gives; V(absent) unpublishes it (unpublishing what is
-        not published is not an error and reports no change).
-    type: str
-    choices: [present, absent]
-    default: present
 extends_documentation_fragment:
   - konnect.konnect.connection
   - konnect.konnect.apis.publication

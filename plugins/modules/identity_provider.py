@@ -23,12 +23,6 @@ description:
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
-  type:
-    description:
-      - The protocol, V(oidc) or V(saml). Required unless O(id) is given.
-      - Can only be set when the provider is created (see O(recreate)).
-    type: str
-    choices: [oidc, saml]
   enabled:
     description:
       - Whether Konnect uses this identity provider.
@@ -37,50 +31,9 @@ options:
     description:
       - The organization's own sign-in path; people sign in at C(https://cloud.konghq.com/login/<login_path>).
     type: str
-  config:
-    description:
-      - The provider's settings. Give the OIDC keys for an V(oidc) provider and the SAML keys for a V(saml) one.
-      - Konnect checks the settings as a whole whenever they change, so give every key the provider needs, not only the one
-        that changes (for OIDC at least O(config.issuer_url) and O(config.client_id)).
-      - Keys the task leaves out are not compared.
-    type: dict
-    suboptions:
-      issuer_url:
-        description:
-          - OIDC. The issuer URL of the provider, where Konnect finds the provider's OpenID configuration, for example
-            V(https://example.okta.com/oauth2/default).
-        type: str
-      client_id:
-        description:
-          - OIDC. The client id of the application registered for Konnect at the provider.
-        type: str
-      client_secret:
-        description:
-          - OIDC. The client secret of that application.
-          - Write-only. Sent only when the provider is created, unless O(update_secrets=always); shown as C(********) in diffs.
-        type: str
-      scopes:
-        description:
-          - OIDC. The scopes Konnect asks for when people sign in. Konnect uses V(openid), V(email) and V(profile) when
-            none are given; sign-in needs V(openid).
-          - Compared in order.
-        type: list
-        elements: str
-      claim_mappings:
-        description:
-          - OIDC. Which claims of the provider's tokens hold the person's name, email address and groups, as a dict with the
-            keys C(name), C(email) and C(groups). Each defaults to the claim of the same name.
-        type: dict
-      idp_metadata_url:
-        description:
-          - SAML. The URL where Konnect reads the provider's SAML metadata.
-        type: str
-      idp_metadata_xml:
-        description:
-          - SAML. The provider's SAML metadata document itself, for a provider that does not publish it at a URL.
-        type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.identity_provider
   - konnect.konnect.entity
   - konnect.konnect.entity.secrets
   - konnect.konnect.entity.recreate

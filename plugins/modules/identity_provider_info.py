@@ -17,11 +17,6 @@ description:
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
-  type:
-    description:
-      - Return only the providers of this type, V(oidc) or V(saml) (an empty list if there is none).
-      - Mutually exclusive with O(id) and O(filters).
-    type: str
   filters:
     description:
       - Conditions on fields, sent as Konnect's C(filter[type][eq]=<value>) for C(type), and applied to the listed providers
@@ -31,6 +26,7 @@ options:
     type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.identity_provider.info
   - konnect.konnect.entity.info
   - konnect.konnect.identity
   - konnect.konnect.attributes.info_module

@@ -67,7 +67,7 @@ options:
     type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.entity
   - konnect.konnect.entity.recreate
   - konnect.konnect.attributes

@@ -44,7 +44,7 @@ options:
     type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.portal_access.status
   - konnect.konnect.entity
   - konnect.konnect.attributes

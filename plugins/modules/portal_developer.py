@@ -43,7 +43,7 @@ options:
     type: bool
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.portal_access.status
   - konnect.konnect.entity
   - konnect.konnect.entity.recreate

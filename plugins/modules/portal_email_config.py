@@ -46,6 +46,7 @@ options:
     default: present
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.portal
   - konnect.konnect.portal_settings
   - konnect.konnect.attributes
 seealso:

@@ -32,6 +32,7 @@ options:
     type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.portal
   - konnect.konnect.portal_settings
   - konnect.konnect.portal_settings.settings
   - konnect.konnect.attributes

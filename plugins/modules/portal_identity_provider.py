@@ -22,60 +22,14 @@ description:
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
-  type:
-    description:
-      - The protocol, V(oidc) or V(saml). Required unless O(id) is given.
-      - Can only be set when the provider is created (see O(recreate)).
-    type: str
-    choices: [oidc, saml]
   enabled:
     description:
       - Whether developers sign in with this identity provider. Konnect's default is V(false).
     type: bool
-  config:
-    description:
-      - The provider's settings. Give the OIDC keys for an V(oidc) provider and the SAML keys for a V(saml) one.
-      - Konnect checks the settings as a whole whenever they change, so give every key the provider needs, not only the one
-        that changes (for OIDC at least O(config.issuer_url) and O(config.client_id)).
-      - Keys the task leaves out are not compared.
-    type: dict
-    suboptions:
-      issuer_url:
-        description:
-          - OIDC. The issuer URL of the provider, where Konnect finds its OpenID configuration, for example
-            V(https://example.okta.com/oauth2/default).
-        type: str
-      client_id:
-        description:
-          - OIDC. The client id of the application registered for the portal at the provider.
-        type: str
-      client_secret:
-        description:
-          - OIDC. The client secret of that application.
-          - Write-only. Sent only when the provider is created, unless O(update_secrets=always); shown as C(********) in diffs.
-        type: str
-      scopes:
-        description:
-          - OIDC. The scopes asked for when developers sign in. Konnect uses V(openid), V(email) and V(profile) when none
-            are given. Compared in order.
-        type: list
-        elements: str
-      claim_mappings:
-        description:
-          - OIDC. Which claims hold the developer's name, email address and groups, as a dict with the keys C(name),
-            C(email) and C(groups). Each defaults to the claim of the same name.
-        type: dict
-      idp_metadata_url:
-        description:
-          - SAML. The URL where Konnect reads the provider's SAML metadata.
-        type: str
-      idp_metadata_xml:
-        description:
-          - SAML. The provider's SAML metadata document itself.
-        type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
+  - konnect.konnect.identity_provider
   - konnect.konnect.entity
   - konnect.konnect.entity.secrets
   - konnect.konnect.entity.recreate

@@ -16,11 +16,6 @@ description:
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
-  type:
-    description:
-      - Return only the providers of this type, V(oidc) or V(saml) (an empty list if there is none).
-      - Mutually exclusive with O(id) and O(filters).
-    type: str
   filters:
     description:
       - Conditions on fields, sent as Konnect's C(filter[type][eq]=<value>) for C(type), and applied to the listed providers
@@ -30,7 +25,8 @@ options:
     type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
+  - konnect.konnect.identity_provider.info
   - konnect.konnect.entity.info
   - konnect.konnect.attributes.info_module
 seealso:

@@ -28,18 +28,10 @@ options:
     description:
       - The portal team the group's developers join, by name or id. Required with O(state=present).
     type: str
-  group:
-    description:
-      - The group's name exactly as the identity provider sends it (case sensitive). Required with O(state=present).
-    type: str
-  id:
-    description:
-      - The id of an existing mapping, to find it without O(team) and O(group) (for example to remove it).
-      - With O(state=present) the mapping must exist and O(team) and O(group), which are then required as well, must match it.
-    type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
+  - konnect.konnect.identity_provider.team_group_mapping
   - konnect.konnect.entity
   - konnect.konnect.attributes
 seealso:

@@ -45,6 +45,7 @@ options:
     default: present
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.portal
   - konnect.konnect.portal_settings
   - konnect.konnect.attributes
 seealso:

@@ -24,6 +24,7 @@ options:
     type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection
+  - konnect.konnect.portal
   - konnect.konnect.portal_settings
   - konnect.konnect.entity.info
   - konnect.konnect.attributes.info_module

@@ -18,21 +18,10 @@ description:
   - Konnect takes PNG, JPEG, GIF, ICO and SVG images. A file's type is read from its first bytes (then its name).
 author:
   - konnect.konnect contributors (@konnect-konnect)
-options:
-  src:
-    description:
-      - A file holding the image, on the host that runs the task (the controller, unless the task is delegated).
-      - Mutually exclusive with O(data).
-    type: path
-  data:
-    description:
-      - The image as a data URL, for example C(data:image/png;base64,iVBORw0KGgo...). A percent-encoded (not base64) data URL
-        is sent base64-encoded.
-      - Mutually exclusive with O(src).
-    type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
   - konnect.konnect.portal
+  - konnect.konnect.portal.image
   - konnect.konnect.attributes
 seealso:
   - module: konnect.konnect.portal

@@ -46,24 +46,10 @@ options:
     description:
       - The page's title. Konnect uses the slug when a new page has none.
     type: str
-  description:
-    description:
-      - A short description (up to 160 characters).
-    type: str
-  visibility:
-    description:
-      - V(public) pages are shown to developers who are not signed in. A new page gets the portal's
-        O(konnect.konnect.portal#module:default_page_visibility).
-    type: str
-    choices: [public, private]
-  status:
-    description:
-      - Only V(published) pages are shown. A new page is V(unpublished) unless this says otherwise.
-    type: str
-    choices: [published, unpublished]
 extends_documentation_fragment:
   - konnect.konnect.connection
   - konnect.konnect.portal
+  - konnect.konnect.portal.content
   - konnect.konnect.entity
   - konnect.konnect.attributes
 seealso:

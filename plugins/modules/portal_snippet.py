@@ -31,24 +31,10 @@ options:
     description:
       - The snippet's title. Konnect uses the name when a new snippet has none.
     type: str
-  description:
-    description:
-      - A short description (up to 160 characters).
-    type: str
-  visibility:
-    description:
-      - V(public) snippets are shown to developers who are not signed in. A new snippet gets the portal's
-        O(konnect.konnect.portal#module:default_page_visibility).
-    type: str
-    choices: [public, private]
-  status:
-    description:
-      - Only V(published) snippets are shown. A new snippet is V(unpublished) unless this says otherwise.
-    type: str
-    choices: [published, unpublished]
 extends_documentation_fragment:
   - konnect.konnect.connection
   - konnect.konnect.portal
+  - konnect.konnect.portal.content
   - konnect.konnect.entity
   - konnect.konnect.attributes
 seealso:

@@ -34,7 +34,7 @@ options:
     type: bool
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.entity
   - konnect.konnect.attributes
 seealso:

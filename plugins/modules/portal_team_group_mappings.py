@@ -51,7 +51,7 @@ options:
     choices: [present, absent]
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.attributes
 seealso:
   - module: konnect.konnect.portal_identity_provider

@@ -29,7 +29,7 @@ options:
     type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.entity.info
   - konnect.konnect.attributes.info_module
 seealso:

@@ -45,7 +45,7 @@ options:
     type: str
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.portal_access.team
   - konnect.konnect.entity
   - konnect.konnect.attributes

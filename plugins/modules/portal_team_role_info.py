@@ -30,7 +30,7 @@ options:
     type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection
-  - konnect.konnect.portal_access
+  - konnect.konnect.portal
   - konnect.konnect.portal_access.team
   - konnect.konnect.attributes.info_module
 seealso:
