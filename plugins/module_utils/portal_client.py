@@ -101,13 +101,17 @@ class PortalClient(KonnectClient):
         value = self._cookies.get(name)
         return {'Cookie': '%s=%s' % (name, value)} if value else {}
 
+    def hide(self, value):
+        """Never show ``value`` (a token the portal hands over during sign-up)."""
+        if value and value not in self._secrets:
+            self._secrets.append(value)
+
     def _keep_cookies(self, response):
         for name in (ACCESS_COOKIE, REFRESH_COOKIE):
             value = response.cookies.get(name)
             if value:
                 self._cookies[name] = value
-                if value not in self._secrets:
-                    self._secrets.append(value)
+                self.hide(value)
 
     def _ensure_logged_in(self, path=None):
         if path in ANONYMOUS_PATHS or self._logged_in:
@@ -124,8 +128,7 @@ class PortalClient(KonnectClient):
                 raise KonnectParameterError('portal_email and portal_password are required to log in to the portal '
                                             '(or set KONNECT_PORTAL_EMAIL and KONNECT_PORTAL_PASSWORD).')
             email, password = self._credentials
-        if password not in self._secrets:
-            self._secrets.append(password)
+        self.hide(password)
         response = self.request('POST', LOGIN_PATH, body={'username': email, 'password': password}, expected=(400, 401, 403, 404),
                                 what='the login of developer %s' % email)
         if response.ok:
