@@ -306,7 +306,6 @@ class Emulator:
         cookie = '%s=%s; Path=/; HttpOnly' % (F.SESSION_COOKIE, session)
         return Response(200, user, headers={'Set-Cookie': cookie})
 
-
     def legacy_login(self, request, body):
         """``POST /api/auth {username, password}`` (the older Konnect API): 200 with the user and the session cookie;
         ``{"message"}`` errors as that API answers them."""
