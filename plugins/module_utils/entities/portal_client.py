@@ -148,7 +148,8 @@ class RegistrationEngine(EntityEngine):
         api = self.resolver.seen.get(('portal_client_api', api_id)) or {}
         label = api.get('name') or api_id
         actions = self.client.get('%s/%s/actions' % (APIS, api_id), what="the actions on API '%s'" % label, expected=(404, 503))
-        if actions.ok and isinstance(actions.body, dict) and actions.body.get('register') is False:
+        allowed_actions = (actions.body or {}).get('actions', actions.body) if actions.ok and isinstance(actions.body, dict) else {}
+        if isinstance(allowed_actions, dict) and allowed_actions.get('register') is False:
             raise KonnectParameterError("api: the portal does not let developer %s register applications for API '%s': its publication "
                                         "has no application auth strategy, or the developer lacks the API Consumer role."
                                         % (self.client.email, label))
@@ -258,6 +259,7 @@ class PortalClientCredential(Token):
 PORTAL_CLIENT_CREDENTIAL = PortalClientCredential(
     'portal_client_credential', 'application credential', '/api/v3/applications/{application}/credentials',
     fields=[Field('display_name')], key='display_name', lookup=LOOKUP_LIST, pagination='page', update_method='PUT',
+    update_fields=('display_name',),
     parents=[ON_APPLICATION], item_readable=False, secret_field='credential', result_field='credential',
 )
 
