@@ -37,7 +37,7 @@ options:
     description:
       - A file to write a newly minted secret to, created with mode C(0600) (readable by its owner only), for example where
         the service's deployment reads its API key. Written only on the run that mints a secret, never in check mode.
-      - When the file is missing and the credential already exists, the task warns: the secret cannot be read again, so
+      - When the file is missing and the credential already exists, the task warns (the secret cannot be read again);
         set O(rotate=true) to mint a new one.
     type: path
   rotate:
