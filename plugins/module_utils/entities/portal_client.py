@@ -148,7 +148,7 @@ class RegistrationEngine(EntityEngine):
         api = self.resolver.seen.get(('portal_client_api', api_id)) or {}
         label = api.get('name') or api_id
         actions = self.client.get('%s/%s/actions' % (APIS, api_id), what="the actions on API '%s'" % label, expected=(404, 503))
-        allowed_actions = (actions.body or {}).get('actions', actions.body) if actions.ok and isinstance(actions.body, dict) else {}
+        allowed_actions = (actions.body or {}).get('actions') if actions.ok and isinstance(actions.body, dict) else None
         if isinstance(allowed_actions, dict) and allowed_actions.get('register') is False:
             raise KonnectParameterError("api: the portal does not let developer %s register applications for API '%s': its publication "
                                         "has no application auth strategy, or the developer lacks the API Consumer role."
