@@ -377,7 +377,7 @@ def test_api_key_credentials_returned_only_at_creation(world):
     assert_problem(host.call('POST', '/applications/%s/regenerate-secret' % application['id']), 400)
     assert host.call('DELETE', '%s/%s' % (path, key['id'])).status_code == 204
     assert_problem(host.call('DELETE', '%s/%s' % (path, key['id'])), 404)
-    for _ in range(20):
+    for _number in range(20):
         created(host.call('POST', path, {}))
     assert_problem(host.call('POST', path, {}), 403, 'Maximum number of Credentials exceeded. Max Allowed: 20')
 
