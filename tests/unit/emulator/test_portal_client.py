@@ -377,7 +377,7 @@ def test_api_key_credentials_returned_only_at_creation(world):
     assert_problem(host.call('POST', '/applications/%s/regenerate-secret' % application['id']), 400)
     assert host.call('DELETE', '%s/%s' % (path, key['id'])).status_code == 204
     assert_problem(host.call('DELETE', '%s/%s' % (path, key['id'])), 404)
-    for _ in range(20):
+    for _number in range(20):
         created(host.call('POST', path, {}))
     assert_problem(host.call('POST', path, {}), 403, 'Maximum number of Credentials exceeded. Max Allowed: 20')
 
@@ -438,3 +438,37 @@ def test_legacy_host_serves_only_the_older_login(fresh_emulator):
     assert listed.status_code == 200
     # The default host keeps the current form only.
     assert requests.post(fresh_emulator.url + '/api/auth', json={'username': DEMO_USER, 'password': DEMO_PASSWORD}, timeout=10).status_code == 404
+
+
+def test_self_managed_and_team_owned_applications(fresh_emulator, admin):
+    strategy = created(admin.post('/v2/application-auth-strategies', {
+        'name': 'own-idp', 'display_name': 'Own IdP', 'strategy_type': 'openid_connect',
+        'configs': {'openid-connect': {'issuer': 'https://idp.example.com', 'credential_claim': ['client_id'],
+                                       'scopes': ['openid'], 'auth_methods': ['client_credentials']}}}))
+    portal = make_portal(admin, default_application_auth_strategy_id=strategy['id'], auto_approve_developers=True)
+    host = Portal(fresh_emulator.portal_url(portal['default_domain']))
+    sign_up(fresh_emulator, host, portal)
+    host.login('dev@example.com')
+    body = assert_problem(host.call('POST', '/applications', {'name': 'svc'}), 400)
+    assert body['invalid_parameters'][0]['field'] == 'client_id'
+    application = created(host.call('POST', '/applications', {'name': 'svc', 'client_id': 'idp-client'}))
+    assert application['auth_strategy']['credential_type'] == 'self_managed_client_credentials' and 'client_secret' not in application
+    assert_problem(host.call('POST', '/applications/%s/credentials' % application['id'], {}), 400)
+    team = created(admin.post('/v3/portals/%s/teams' % portal['id'], {'name': 'ops'}))
+    assert_problem(host.call('POST', '/applications', {'name': 't', 'client_id': 'c', 'team_id': team['id']}), 400)
+    created(admin.post('/v3/portals/%s/teams/%s/developers' % (portal['id'], team['id']), {'id': developer_id(admin, portal)}))
+    assert_problem(host.call('POST', '/applications', {'name': 't', 'client_id': 'c', 'team_id': team['id']}), 403)
+    assert admin.patch('/v3/portals/%s/teams/%s' % (portal['id'], team['id']), {'can_own_applications': True}).status_code == 200
+    owned = created(host.call('POST', '/applications', {'name': 't', 'client_id': 'c', 'team_id': team['id']}))
+    assert owned['team_id'] == team['id']
+    seen = admin.get('/v3/portals/%s/applications/%s' % (portal['id'], owned['id'])).json()
+    assert seen['owner'] == {'type': 'team', 'id': team['id']}
+
+
+def test_portal_without_authentication_refuses_sign_up_and_login(fresh_emulator, admin):
+    portal = make_portal(admin, authentication_enabled=False)
+    host = Portal(fresh_emulator.portal_url(portal['default_domain']))
+    assert host.call('GET', '/portal').json()['authentication_enabled'] is False
+    assert_problem(host.call('POST', '/developer', {'email': 'dev@example.com', 'full_name': 'Dev'}), 400)
+    assert_problem(host.login('dev@example.com'), 404)
+    assert fresh_emulator.outbox() == []
