@@ -2,8 +2,9 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Rewrite meta/runtime.yml's action group and action routing from the modules in plugins/modules/.
 
-Every module belongs to the action group ``konnect`` (so ``module_defaults`` can set the connection once)
-and is routed to the in-process action plugin ``konnect.konnect.konnect``. Run after adding a module;
+Every module belongs to one action group (so ``module_defaults`` can set the connection once): ``portal_client``
+for the ``portal_client_*`` modules, which connect to a developer portal as a developer, ``konnect`` for the rest.
+Every module is routed to the in-process action plugin ``konnect.konnect.konnect``. Run after adding a module;
 tests/unit/test_runtime.py fails until it has been run.
 """
 
@@ -21,9 +22,17 @@ def module_names():
     return sorted(names)
 
 
+PORTAL_CLIENT_PREFIX = 'portal_client_'
+
+
+def action_group(name):
+    return 'portal_client' if name.startswith(PORTAL_CLIENT_PREFIX) else 'konnect'
+
+
 def render(names):
-    lines = [HEADER.rstrip('\n'), '', 'action_groups:', '  konnect:']
-    lines += ['    - %s' % name for name in names]
+    lines = [HEADER.rstrip('\n'), '', 'action_groups:']
+    for group in ('konnect', 'portal_client'):
+        lines += ['  %s:' % group] + ['    - %s' % name for name in names if action_group(name) == group]
     lines += ['', '# Every module runs through one action plugin that executes it in-process on the controller',
               '# (falling back to the module on the target when the task runs elsewhere).', 'plugin_routing:', '  action:']
     for name in names:

@@ -41,12 +41,15 @@ GLOBAL_API_URL = 'https://global.api.konghq.com'
 REGIONAL_API_URL = 'https://{region}.api.konghq.com'
 TOKEN_PREFIXES = ('kpat_', 'spat_')
 LEGACY_LOGIN_PATH = '/kauth/api/v1/authenticate'
+# The older form of the email/password login, for hosts that answer 404 on LEGACY_LOGIN_PATH: the same session
+# cookie, the user in the body.
+OLDER_LOGIN_PATH = '/api/auth'
 
 # API families served only by the global host; every other path goes to the chosen region.
 GLOBAL_PATH_PREFIXES = (
     '/v3/users', '/v3/invites', '/v3/teams', '/v3/roles', '/v3/system-accounts',
     '/v3/identity-provider', '/v3/identity-providers', '/v3/authentication-settings', '/v3/authenticate', '/v3/organizations',
-    '/v2/cloud-gateways', '/v0/serverless-cloud-gateways', '/v1/notifications', '/kauth/',
+    '/v2/cloud-gateways', '/v0/serverless-cloud-gateways', '/v1/notifications', '/kauth/', OLDER_LOGIN_PATH,
 )
 
 IDEMPOTENT_METHODS = frozenset(('GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'))
@@ -63,10 +66,11 @@ _REGION_PLACEHOLDER = '{region}'
 class Response(object):
     """The parts of an HTTP answer the engine needs."""
 
-    def __init__(self, status, body, headers=None):
+    def __init__(self, status, body, headers=None, cookies=None):
         self.status = status
         self.body = body
         self.headers = headers or {}
+        self.cookies = cookies or {}  # name -> value of the cookies the answer sets
 
     @property
     def ok(self):
@@ -133,11 +137,29 @@ class KonnectClient(object):
             self.global_url = self._base_url(api_url, 'global')
         else:
             self.global_url = GLOBAL_API_URL
+        self._open(timeout, max_retries, sleep, warn, (token, password), validate_certs, ca_path, pool_size)
+        self._credentials = None
+        self._login_pending = False
+        if token:
+            check_token(token)
+            self.session.headers['Authorization'] = 'Bearer ' + token
+            self.token_kind = 'system' if token.startswith('spat_') else 'personal'
+        elif email and password:
+            self.token_kind = 'session'
+            self._credentials = (email, password)
+            self._login_pending = True
+        else:
+            raise KonnectParameterError(
+                'No Konnect credentials: set konnect_token (or the KONNECT_TOKEN / KONNECT_SPAT environment variable), '
+                'or the legacy konnect_email and konnect_password.')
+
+    def _open(self, timeout, max_retries, sleep, warn, secrets, validate_certs, ca_path, pool_size=None):
+        """What every client of the collection has: the HTTP session, retry settings and the values it never shows."""
         self.timeout = timeout
         self.max_retries = max_retries
         self._sleep = sleep
         self._warn = warn or (lambda msg: None)
-        self._secrets = [s for s in (token, password) if s]
+        self._secrets = [value for value in secrets if value]
         self._once = {}
         self.session = requests.Session()
         if pool_size:  # as many connections as requests may run at once (apply's parallelism)
@@ -149,18 +171,10 @@ class KonnectClient(object):
             'User-Agent': user_agent(),
             'Accept': 'application/json, application/problem+json',
         })
-        if token:
-            check_token(token)
-            self.session.headers['Authorization'] = 'Bearer ' + token
-            self.token_kind = 'system' if token.startswith('spat_') else 'personal'
-            self._login = None
-        elif email and password:
-            self.token_kind = 'session'
-            self._login = (email, password)
-        else:
-            raise KonnectParameterError(
-                'No Konnect credentials: set konnect_token (or the KONNECT_TOKEN / KONNECT_SPAT environment variable), '
-                'or the legacy konnect_email and konnect_password.')
+
+    def secret_values(self):
+        """The password, token and session cookies this client holds: values no result or message may show."""
+        return list(self._secrets)
 
     @classmethod
     def from_params(cls, params, **kwargs):
@@ -200,9 +214,10 @@ class KonnectClient(object):
         ``what`` names the entity for error messages ("control plane 'prod'"); ``region`` sends a regional
         call to another region than the client's.
         """
-        self._ensure_logged_in()
+        self._ensure_logged_in(path)
         method = method.upper()
         attempt = 0
+        renewed = False
         while True:
             try:
                 response = self._send(method, path, params, body, region)
@@ -220,6 +235,9 @@ class KonnectClient(object):
                 return response
             if response.ok:
                 return response
+            if response.status == 401 and not renewed and self._renew_session(path):
+                renewed = True  # the session had expired: once more with a new one
+                continue
             if self._should_retry(method, response.status) and attempt < self.max_retries:
                 self._pause(attempt, response.headers.get('Retry-After'), '%s %s answered %d' % (method, path, response.status))
                 attempt += 1
@@ -246,26 +264,51 @@ class KonnectClient(object):
 
     def _send(self, method, path, params, body, region=None):
         kwargs = {'params': params, 'timeout': self.timeout}
+        headers = self._session_headers(path)
         if body is not None:
             kwargs['data'] = json.dumps(body)
-            kwargs['headers'] = {'Content-Type': 'application/json'}
+            headers['Content-Type'] = 'application/json'
+        if headers:
+            kwargs['headers'] = headers
         raw = self.session.request(method, self.url_for(path, region), **kwargs)
-        return Response(raw.status_code, _decode(raw), raw.headers)
+        return Response(raw.status_code, _decode(raw), raw.headers, _cookies(raw))
 
-    def _ensure_logged_in(self):
-        if not self._login:
+    def _session_headers(self, path):
+        """Headers that carry a session to ``path`` (none here: requests' cookie jar carries the login's cookie)."""
+        return {}
+
+    def _ensure_logged_in(self, path=None):
+        if not self._login_pending:
             return
-        email_address, password = self._login
-        self._login = None
-        response = self._send('POST', LEGACY_LOGIN_PATH, None, {'username': email_address, 'password': password})
+        self._login_pending = False
+        self._log_in()
+
+    def _renew_session(self, path):
+        """After a 401: log in again where the client logs in by email and password; whether to try the request again."""
+        if not self._credentials or path in (LEGACY_LOGIN_PATH, OLDER_LOGIN_PATH):
+            return False
+        self.session.cookies.clear()
+        self._log_in()
+        return True
+
+    def _log_in(self):
+        """Konnect's email/password login; a host that does not know it (404) is asked the older ``POST /api/auth``."""
+        email_address, password = self._credentials
+        credentials = {'username': email_address, 'password': password}
+        path = LEGACY_LOGIN_PATH
+        response = self._send('POST', path, None, credentials)
+        if response.status == 404:
+            path = OLDER_LOGIN_PATH
+            response = self._send('POST', path, None, credentials)
         if response.status in (400, 401, 403):
             raise KonnectParameterError(
                 'Konnect refused the legacy email/password login (%d): check konnect_email and konnect_password. '
                 'This login does not work for organizations that use single sign-on; prefer a token.' % response.status,
                 status=response.status)
         if not response.ok:
-            raise KonnectApiError(response.status, 'POST', LEGACY_LOGIN_PATH, response.body,
+            raise KonnectApiError(response.status, 'POST', path, response.body,
                                   what='the legacy email/password login', secrets=self._secrets)
+        self._secrets.extend(value for value in response.cookies.values() if value and value not in self._secrets)
 
     def _clean(self, text):
         for secret in self._secrets:
@@ -354,6 +397,12 @@ def _cursor_from(next_link):
         return None
     value = match.group(1) or match.group(2)
     return requests.utils.unquote(value)
+
+
+def _cookies(raw):
+    """The cookies an answer sets, by name (requests parses each Set-Cookie header)."""
+    jar = getattr(raw, 'cookies', None)
+    return dict(jar.items()) if jar is not None else {}
 
 
 def _decode(raw):

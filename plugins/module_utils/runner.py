@@ -81,12 +81,15 @@ CONNECTION_RULES = dict(
 class _Task(object):
     """What entity and info tasks share: the connection options and how they are run."""
 
+    connection_spec = CONNECTION_SPEC  # the options that say where to connect and as whom
+    connection_rules = CONNECTION_RULES
+
     def __init__(self, entity_name, registry=get_entity):
         self.registry = registry
         self.entity = registry(entity_name)
 
     def argument_spec(self):
-        spec = dict(CONNECTION_SPEC)
+        spec = dict(self.connection_spec)
         for parent in self.entity.parents:
             spec[parent.option] = dict(type='str', required=parent.required)
             spec.update(parent.options)
@@ -97,7 +100,7 @@ class _Task(object):
         raise NotImplementedError
 
     def module_kwargs(self):
-        rules = dict((name, list(value)) for name, value in CONNECTION_RULES.items())
+        rules = dict((name, list(value)) for name, value in self.connection_rules.items())
         for name, value in self.extra_rules().items():
             rules[name] = rules.get(name, []) + list(value)
         return dict(argument_spec=self.argument_spec(), supports_check_mode=True, **rules)

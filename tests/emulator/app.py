@@ -18,6 +18,7 @@ from . import auth_strategies
 from . import gateway
 from . import identity
 from . import portal_access
+from . import portal_client
 from . import portal_settings
 from . import portals
 from .crud import Call, dispatch
@@ -39,13 +40,15 @@ FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms')
 class Request:
     """A Konnect request as the emulator sees it (base prefix already split off the path)."""
 
-    def __init__(self, method, base, path, query, raw_body, headers):
+    def __init__(self, method, base, path, query, raw_body, headers, portal_domain=None):
         self.method = method
         self.base = base
         self.path = path
         self.query = query
         self.raw_body = raw_body
         self.headers = headers
+        # The portal host's domain when ``base`` is the portal base.
+        self.portal_domain = portal_domain
 
 
 class FaultError(ValueError):
@@ -55,7 +58,7 @@ class FaultError(ValueError):
 class Emulator:
     """Thread-safe emulator state and request handling."""
 
-    def __init__(self, tokens, users, api=None):
+    def __init__(self, tokens, users, api=None, portal_token_lifetime=portal_client.DEFAULT_TOKEN_LIFETIME):
         """``tokens``: token -> (permission or None, owner email or None); ``users``: login email -> password.
 
         A ``kpat_`` token without an owner belongs to the first login user (the demo user).
@@ -73,6 +76,8 @@ class Emulator:
         self.faults = {}
         self.window = (0, 0)
         self.seq = 0
+        self.outbox = []
+        self.portal_token_lifetime = portal_token_lifetime
         self.reset()
 
     # ---- control -------------------------------------------------------
@@ -86,6 +91,7 @@ class Emulator:
             self.log = []
             self.faults = {}
             self.window = (0, 0)
+            self.outbox = []
 
     def clear_requests(self):
         with self.lock:
@@ -111,6 +117,16 @@ class Emulator:
             user = identity.activate_user(self.state.partition(F.GLOBAL_BASE), target_id, details)
             return None if user is None else dict(user)
 
+    def emails(self):
+        """The emails the portals have sent (sign-up verification, password resets), oldest first."""
+        with self.lock:
+            return [dict(email) for email in self.outbox]
+
+    def expire_portal_tokens(self):
+        """Every developer access token of every portal expires now; the number expired."""
+        with self.lock:
+            return portal_client.expire_access_tokens(self.state)
+
     def register_node(self, control_plane_id, details):
         """A data-plane node of a control plane (any region) connects: the node record, or None if the
         control plane is unknown; ValueError for an invalid description."""
@@ -123,7 +139,10 @@ class Emulator:
     def handle(self, request):
         """Answer one Konnect request: a Response, or DROP to close the connection without answering."""
         body = parse_body(request.raw_body)
-        route, params = (None, {}) if request.path == F.LOGIN_PATH else self.api.match(request.path)
+        with self.lock:
+            self.route_portal_host(request)
+        admin_login = request.base != F.PORTAL_BASE and request.path in (F.LOGIN_PATH, F.LEGACY_LOGIN_PATH)
+        route, params = (None, {}) if admin_login else self.api.match(request.path)
         with self.lock:
             entry = self.log_request(request, route, body)
             latency = self.faults.get('latency_ms', 0)
@@ -133,6 +152,15 @@ class Emulator:
             outcome = self.handle_locked(request, route, params, body)
             entry['status'] = None if outcome is DROP else outcome.status
         return outcome
+
+    def route_portal_host(self, request):
+        """A request to the default host whose ``Host`` header names a portal's domain goes to that portal."""
+        if request.base != F.DEFAULT_BASE:
+            return
+        host = (request.headers.get('Host') or '').rsplit(':', 1)[0] if request.headers is not None else ''
+        if host and portal_client.find_portal(self.state, host) is not None:
+            request.base = F.PORTAL_BASE
+            request.portal_domain = host
 
     def handle_locked(self, request, route, params, body):
         injected = self.injected_failure(request)
@@ -179,8 +207,12 @@ class Emulator:
         return self.seq
 
     def process(self, request, route, params, body):
-        if request.path == F.LOGIN_PATH:
+        if request.base == F.PORTAL_BASE:
+            return self.portal_request(request, route, params, body)
+        if request.path == F.LOGIN_PATH and request.base != F.LEGACY_BASE:
             return self.login(request, body)
+        if request.path == F.LEGACY_LOGIN_PATH and request.base == F.LEGACY_BASE:
+            return self.legacy_login(request, body)
         if route is None or not serves(request.base, route.family):
             return not_found().render('platform')
         principal = self.authenticate(request.headers)
@@ -203,6 +235,19 @@ class Emulator:
             return dispatch(call, ALL_SPECIALS)
         except ApiError as error:
             return error.render(op.error_style)
+        except Exception:  # pylint: disable=broad-except
+            traceback.print_exc(file=sys.stderr)
+            return problem(500, 'The emulator failed to handle this request.')
+
+    def portal_request(self, request, route, params, body):
+        """The Portal Client API of the portal whose domain the request names (404 for a domain no portal has)."""
+        found = portal_client.find_portal(self.state, request.portal_domain)
+        if found is None:
+            return not_found('No portal is served at %s.' % request.portal_domain).render('platform')
+        partition, portal = found
+        host = portal_client.PortalHost(self.outbox, self.portal_token_lifetime)
+        try:
+            return portal_client.handle(self.api, partition, portal, host, route, params, request, body)
         except Exception:  # pylint: disable=broad-except
             traceback.print_exc(file=sys.stderr)
             return problem(500, 'The emulator failed to handle this request.')
@@ -261,6 +306,26 @@ class Emulator:
         cookie = '%s=%s; Path=/; HttpOnly' % (F.SESSION_COOKIE, session)
         return Response(200, user, headers={'Set-Cookie': cookie})
 
+    def legacy_login(self, request, body):
+        """``POST /api/auth {username, password}`` (the older Konnect API): 200 with the user and the session cookie;
+        ``{"message"}`` errors as that API answers them."""
+        if request.method != 'POST':
+            return Response(405, {'message': 'Method Not Allowed'}, headers={'Allow': 'POST'})
+        username = body.get('username') if isinstance(body, dict) else None
+        password = body.get('password') if isinstance(body, dict) else None
+        if not isinstance(username, str) or not isinstance(password, str) or not username or not password:
+            return Response(400, {'message': 'username and password are required'})
+        user = self.state.partition(F.GLOBAL_BASE).records(USERS_STORE_KEY, ()).get(user_id(username))
+        if self.users.get(username) != password or user is None or not user.get('active'):
+            return Response(401, {'message': 'Invalid credentials'})
+        session = secrets.token_urlsafe(32)
+        self.sessions[session] = username
+        first, _sep, last = (user.get('full_name') or '').partition(' ')
+        answer = {'id': user['id'], 'email': user['email'], 'org_id': F.ORGANIZATION['id'], 'org_name': F.ORGANIZATION['name'],
+                  'first_name': first, 'last_name': last, 'expiration_date': rfc3339(time.time() + F.LEGACY_SESSION_SECONDS)}
+        cookie = '%s=%s; Path=/; HttpOnly' % (F.SESSION_COOKIE, session)
+        return Response(200, answer, headers={'Set-Cookie': cookie})
+
 
 def security_refusal(op, principal):
     """Refuse credentials outside the operation's own security requirement (derived from the spec).
@@ -305,7 +370,10 @@ def cookie_value(header, name):
 
 
 def serves(base, family):
-    if base == F.DEFAULT_BASE:
+    """Which host serves a family: portal hosts only the Portal Client API, which no other host serves."""
+    if family == portal_client.FAMILY or base == F.PORTAL_BASE:
+        return family == portal_client.FAMILY and base == F.PORTAL_BASE
+    if base in (F.DEFAULT_BASE, F.LEGACY_BASE):
         return True
     return (base == F.GLOBAL_BASE) == (family == 'global')
 
@@ -315,7 +383,9 @@ def region_of(base):
 
 
 def host_family(request, route):
-    if request.path == F.LOGIN_PATH:
+    if request.base == F.PORTAL_BASE:
+        return portal_client.FAMILY
+    if request.path in (F.LOGIN_PATH, F.LEGACY_LOGIN_PATH):
         return 'global'
     if route is not None:
         return route.family

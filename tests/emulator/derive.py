@@ -31,6 +31,7 @@ SPECS = {
     'application-auth-strategies-v2': 'regional',
     'api-builder-v3': 'regional',
     'portal-management-v3': 'regional',
+    'dev-portal-v3': 'portal',
 }
 
 HTTP_METHODS = ('get', 'post', 'put', 'patch', 'delete')

@@ -38,9 +38,16 @@ Recognised entries:
 REGIONS = ('us', 'eu', 'au', 'me', 'in', 'sg')
 GLOBAL_BASE = 'global'
 DEFAULT_BASE = 'default'
+# A host serving only the older login form (POST /api/auth); otherwise the default host.
+LEGACY_BASE = 'legacy'
+# A developer portal's own host (/portal/<domain>/... or a Host header naming the domain).
+PORTAL_BASE = 'portal'
 DEFAULT_REGION = 'us'
 
 LOGIN_PATH = '/kauth/api/v1/authenticate'
+LEGACY_LOGIN_PATH = '/api/auth'
+# Undocumented (README): the expiration_date the older login answers; sessions themselves do not expire here.
+LEGACY_SESSION_SECONDS = 24 * 3600
 SESSION_COOKIE = 'konnectaccesstoken'
 READONLY_PERMISSION = 'readonly'
 

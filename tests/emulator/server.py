@@ -27,9 +27,17 @@ TOKEN_PREFIXES = ('kpat_', 'spat_')
 def split_base(path):
     """('eu', '/v2/...') for '/eu/v2/...'; ('default', path) when there is no base prefix."""
     head, sep, rest = path.lstrip('/').partition('/')
-    if head in F.REGIONS or head == F.GLOBAL_BASE:
+    if head in F.REGIONS or head in (F.GLOBAL_BASE, F.LEGACY_BASE):
         return head, '/' + rest if sep else '/'
     return F.DEFAULT_BASE, path
+
+
+def split_portal(path):
+    """(domain, '/api/v3/...') for '/portal/<domain>/api/v3/...'; None when the path names no portal host."""
+    parts = path.lstrip('/').split('/', 2)
+    if len(parts) < 2 or parts[0] != F.PORTAL_BASE or not parts[1]:
+        return None
+    return parts[1], '/' + parts[2] if len(parts) > 2 else '/'
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -65,8 +73,12 @@ class Handler(BaseHTTPRequestHandler):
         if split.path.startswith(CONTROL_PREFIX):
             self.send(control(self.server, self.command, split.path, raw_body))
             return
-        base, path = split_base(split.path)
-        request = Request(self.command, base, path, parse_qs(split.query, keep_blank_values=True), raw_body, self.headers)
+        portal = split_portal(split.path)
+        if portal is not None:
+            base, (domain, path) = F.PORTAL_BASE, portal
+        else:
+            (base, path), domain = split_base(split.path), None
+        request = Request(self.command, base, path, parse_qs(split.query, keep_blank_values=True), raw_body, self.headers, domain)
         outcome = self.server.emulator.handle(request)
         if outcome is DROP:
             self.drop()
@@ -87,7 +99,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header('Content-Type', response.content_type)
         self.send_header('Content-Length', str(len(payload)))
         for name, value in sorted(response.headers.items()):
-            self.send_header(name, value)
+            for one in value if isinstance(value, list) else [value]:
+                self.send_header(name, one)
         self.end_headers()
         if payload:
             self.wfile.write(payload)
@@ -121,6 +134,12 @@ def control(server, method, path, raw_body):
     if node and method == 'POST':
         return register_node(emulator, node.group(1), raw_body)
     if node:
+        return Response(405, {'error': 'method not allowed'}, JSON)
+    if name == 'outbox' and method == 'GET':
+        return Response(200, {'emails': emulator.emails()})
+    if name == 'portal-tokens/expire' and method == 'POST':
+        return Response(200, {'expired': emulator.expire_portal_tokens()})
+    if name in ('outbox', 'portal-tokens/expire'):
         return Response(405, {'error': 'method not allowed'}, JSON)
     if name == 'shutdown' and method == 'POST':
         return Response(200, {'status': 'shutting down'}, after_send=threading.Thread(target=server.shutdown, daemon=True).start)
@@ -221,6 +240,8 @@ def build_parser():
                         help='accepted bearer token TOKEN[:readonly][@EMAIL] (repeatable); a kpat_ token belongs to EMAIL, '
                              'default the first --user')
     parser.add_argument('--user', action='append', help='legacy-login user EMAIL:PASSWORD (repeatable)')
+    parser.add_argument('--portal-token-lifetime', type=int, default=3600,
+                        help='seconds a developer portal access token lasts (default 3600)')
     parser.add_argument('--lifetime', type=float, default=None, help='stop after this many seconds (safety net)')
     parser.add_argument('--parent-pid', type=int, default=None, help='stop when the process with this pid is gone')
     return parser
@@ -228,7 +249,9 @@ def build_parser():
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
-    emulator = Emulator(parse_tokens(args.token), parse_users(args.user))
+    if args.portal_token_lifetime < 1:
+        raise SystemExit('--portal-token-lifetime must be at least 1 second')
+    emulator = Emulator(parse_tokens(args.token), parse_users(args.user), portal_token_lifetime=args.portal_token_lifetime)
     server = ThreadingHTTPServer((args.host, args.port), Handler)
     server.daemon_threads = True
     server.emulator = emulator

@@ -43,9 +43,10 @@ class EmulatorProcess:
     exits, even if ``stop()`` never runs (ansible-test runs every unit test in a fork).
     """
 
-    def __init__(self, tokens=None, users=None, lifetime=None, python=None, exit_with_caller=True):
+    def __init__(self, tokens=None, users=None, lifetime=None, python=None, exit_with_caller=True, portal_token_lifetime=None):
         self.tokens = list(tokens or [])
         self.users = list(users or [])
+        self.portal_token_lifetime = portal_token_lifetime
         self.lifetime = lifetime
         self.exit_with_caller = exit_with_caller
         self.python = python or sys.executable
@@ -65,6 +66,8 @@ class EmulatorProcess:
             command += ['--user', user]
         if self.lifetime:
             command += ['--lifetime', str(self.lifetime)]
+        if self.portal_token_lifetime:
+            command += ['--portal-token-lifetime', str(self.portal_token_lifetime)]
         if self.exit_with_caller:
             command += ['--parent-pid', str(os.getpid())]
         return command
@@ -163,6 +166,18 @@ class EmulatorProcess:
         details.update({'hostname': hostname, 'version': version})
         return self.control('POST', 'control-planes/%s/nodes' % control_plane_id, details)
 
+    def outbox(self):
+        """The emails portals have sent: ``[{portal_id, to, kind, token}]`` (kind ``verify-email`` or ``reset-password``)."""
+        return self.control('GET', 'outbox')['emails']
+
+    def expire_portal_tokens(self):
+        """Every developer access token of every portal expires now (refresh tokens stay valid); the number expired."""
+        return self.control('POST', 'portal-tokens/expire')['expired']
+
+    def portal_url(self, domain):
+        """The base URL of a portal host through the path prefix (``/portal/<domain>``)."""
+        return '%s/portal/%s' % (self.url, domain)
+
     def shutdown(self):
         self.control('POST', 'shutdown')
         self.process.wait(STOP_TIMEOUT)
@@ -182,7 +197,8 @@ class EmulatorThread(EmulatorProcess):
     def start(self):
         self.server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
         self.server.daemon_threads = True
-        self.server.emulator = Emulator(parse_tokens(self.tokens or None), parse_users(self.users or None))
+        self.server.emulator = Emulator(parse_tokens(self.tokens or None), parse_users(self.users or None),
+                                        **({'portal_token_lifetime': self.portal_token_lifetime} if self.portal_token_lifetime else {}))
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, kwargs={'poll_interval': 0.05}, daemon=True).start()
         return self

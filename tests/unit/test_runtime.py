@@ -21,9 +21,17 @@ def runtime():
         return yaml.safe_load(handle)
 
 
-def test_every_module_is_in_the_action_group_once():
-    group = runtime()['action_groups']['konnect']
-    assert sorted(group) == modules() and len(group) == len(set(group)), 'run hacking/update_runtime.py'
+def test_every_module_is_in_one_action_group_once():
+    groups = runtime()['action_groups']
+    assert sorted(groups) == ['konnect', 'portal_client']
+    everything = groups['konnect'] + groups['portal_client']
+    assert sorted(everything) == modules() and len(everything) == len(set(everything)), 'run hacking/update_runtime.py'
+
+
+def test_portal_client_modules_are_in_their_own_group():
+    groups = runtime()['action_groups']
+    assert groups['portal_client'] == [name for name in modules() if name.startswith('portal_client_')]
+    assert not [name for name in groups['konnect'] if name.startswith('portal_client_')]
 
 
 def test_every_module_is_routed_to_the_in_process_action_plugin():

@@ -9,9 +9,11 @@ key and how to look it up, how it is updated, and its fields with their quirks.
 
 from __future__ import annotations
 
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import apis, auth, gateway, identity, portal_access, portal_settings, portals
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import (
+    apis, auth, gateway, identity, portal_access, portal_client, portal_settings, portals,
+)
 
-FAMILIES = (identity, gateway, auth, apis, portals, portal_access, portal_settings)
+FAMILIES = (identity, gateway, auth, apis, portals, portal_access, portal_settings, portal_client)
 ENTITIES = dict((entity.name, entity) for family in FAMILIES for entity in family.ENTITIES)
 
 
