@@ -33,8 +33,8 @@ options:
     type: str
   auth_strategy:
     description:
-      - The application auth strategy, by name or id, from those the portal offers: its default strategy and those of
-        its publications, named as the portal shows them (a strategy's C(display_name) in
+      - The application auth strategy, by name or id, from those the portal offers (its default strategy and those of
+        its publications), named as the portal shows them (a strategy's C(display_name) in
         M(konnect.konnect.application_auth_strategy)). Without it, the portal's default strategy.
       - Can only be set when the application is created.
     type: str

@@ -33,18 +33,25 @@ class Module(object):
         self.name = name
         # the action plugin's own loading and messages are controller code, which module tests may not import
         self.task = importlib.import_module('ansible_collections.konnect.konnect.plugins.modules.' + name).TASK
+        self.warnings = []
+        self.validated = None  # the parameters of the last run, once its arguments were valid
 
     def __call__(self, check_mode=False, diff=False, **args):
         kwargs = self.task.module_kwargs()
         spec = kwargs.pop('argument_spec')
         kwargs.pop('supports_check_mode', None)
-        validation = ArgumentSpecValidator(spec, **kwargs).validate(dict(connection(self.emulator), **args))
+        validation = ArgumentSpecValidator(spec, **kwargs).validate(dict(self.connection_args(), **args))
+        self.validated = None
         if validation.error_messages:
             return {'failed': True, 'msg': argument_errors(self.name, validation)}
+        self.validated = validation.validated_parameters
         try:
-            return self.task.execute(validation.validated_parameters, check_mode=check_mode, diff_mode=diff)
+            return self.task.execute(validation.validated_parameters, check_mode=check_mode, diff_mode=diff, warn=self.warnings.append)
         except KonnectError as exc:
             return dict(exc.details, failed=True, msg=exc.msg)
+
+    def connection_args(self):
+        return connection(self.emulator)
 
     def counted(self, check_mode=False, diff=False, **args):
         """The result and the requests the task sent."""

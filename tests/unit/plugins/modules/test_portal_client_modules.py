@@ -11,9 +11,7 @@ import os
 import stat
 
 import pytest
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.konnect.konnect.plugins.action.konnect import argument_errors
 from ansible_collections.konnect.konnect.plugins.module_utils.client import KonnectClient
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.portal_client import ACCESS_COOKIE, REFRESH_COOKIE, PortalClient
@@ -47,24 +45,16 @@ class PortalModule(Module):
         self.portal_url = portal_url
         self.email = email
         self.password = password
-        self.warnings = []
+
+    def connection_args(self):
+        return dict(portal_url=self.portal_url, portal_email=self.email, portal_password=self.password, timeout=10, max_retries=2)
 
     def __call__(self, check_mode=False, diff=False, **args):
-        kwargs = self.task.module_kwargs()
-        spec = kwargs.pop('argument_spec')
-        kwargs.pop('supports_check_mode', None)
-        given = dict(portal_url=self.portal_url, portal_email=self.email, portal_password=self.password, timeout=10, max_retries=2)
-        validation = ArgumentSpecValidator(spec, **kwargs).validate(dict(given, **args))
-        if validation.error_messages:
-            return {'failed': True, 'msg': argument_errors(self.name, validation)}
-        if not validation.validated_parameters.get('portal_url'):
+        if not dict(self.connection_args(), **args).get('portal_url'):
             self.password = None  # refused before a client exists: nothing to mask
-        try:
-            result = self.task.execute(validation.validated_parameters, check_mode=check_mode, diff_mode=diff, warn=self.warnings.append)
-        except KonnectError as exc:
-            result = dict(exc.details, failed=True, msg=exc.msg)
+        result = super(PortalModule, self).__call__(check_mode=check_mode, diff=diff, **args)
         hidden = result.pop(SECRET_VALUES, [])
-        assert self.password in hidden or not self.password, 'the password is not masked'
+        assert self.validated is None or self.password in hidden or not self.password, 'the password is not masked'
         SEEN_SECRETS.extend(hidden)
         return result
 
