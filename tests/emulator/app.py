@@ -14,13 +14,19 @@ from . import auth
 from . import facts as F
 from .api import Api
 from . import apis
+from . import audit_logs
 from . import auth_strategies
+from . import cloud_gateways
+from . import event_gateways
 from . import gateway
 from . import identity
+from . import mesh
 from . import portal_access
 from . import portal_client
 from . import portal_settings
 from . import portals
+from . import realms
+from . import service_catalog
 from .crud import Call, dispatch
 from .errors import ApiError, Response, not_found, problem
 from .specials import SPECIALS, USERS_STORE_KEY, seed_users, user_id
@@ -28,7 +34,8 @@ from .schemas import rfc3339
 from .store import State
 
 DROP = object()
-FAMILIES = (identity, gateway, auth_strategies, apis, portals, portal_access, portal_settings)
+FAMILIES = (identity, gateway, auth_strategies, apis, portals, portal_access, portal_settings, audit_logs, cloud_gateways, service_catalog,
+            event_gateways, realms, mesh)
 ALL_SPECIALS = dict(SPECIALS)
 for _family in FAMILIES:
     ALL_SPECIALS.update(_family.SPECIALS)

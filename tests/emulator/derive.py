@@ -31,6 +31,13 @@ SPECS = {
     'application-auth-strategies-v2': 'regional',
     'api-builder-v3': 'regional',
     'portal-management-v3': 'regional',
+    'audit-logs-v3': 'regional',
+    'cloud-gateways-v2': 'global',
+    'service-catalog-v1': 'regional',
+    'event-gateway-v1': 'regional',
+    'consumers-v1': 'regional',
+    'kong-identity-v1': 'regional',
+    'mesh-control-planes-v0': 'regional',
     'dev-portal-v3': 'portal',
 }
 

@@ -10,10 +10,12 @@ key and how to look it up, how it is updated, and its fields with their quirks.
 from __future__ import annotations
 
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import (
-    apis, auth, gateway, identity, portal_access, portal_client, portal_settings, portals,
+    apis, audit_logs, auth, cloud_gateways, event_gateways, gateway, identity, mesh, portal_access, portal_client, portal_settings,
+    portals, realms, service_catalog,
 )
 
-FAMILIES = (identity, gateway, auth, apis, portals, portal_access, portal_settings, portal_client)
+FAMILIES = (identity, gateway, auth, apis, portals, portal_access, portal_settings, portal_client, audit_logs, cloud_gateways,
+            service_catalog, event_gateways, realms, mesh)
 ENTITIES = dict((entity.name, entity) for family in FAMILIES for entity in family.ENTITIES)
 
 

@@ -1,0 +1,8 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Consumer realms and Kong Identity auth servers (regional)."""
+
+from __future__ import annotations
+
+ENTITIES = ()

@@ -1,0 +1,11 @@
+# Copyright: Contributors to the konnect.konnect collection
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Consumers v1 and Kong Identity v1: consumer realms and their consumers and keys; auth servers with claims, scopes, clients (regional).
+
+``FACTS`` joins ``facts.ENTITY_FACTS``, ``SINGLETON_DEFAULTS`` joins ``facts.SINGLETON_DEFAULTS`` and ``SPECIALS`` the
+operations answered by hand (see app.py).
+"""
+
+FACTS = {}
+SINGLETON_DEFAULTS = {}
+SPECIALS = {}
