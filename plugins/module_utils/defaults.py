@@ -14,6 +14,8 @@ DEFAULTS = {
     'api_package': {'attributes': {}},
     'api_package_document': {'status': 'unpublished'},
     'application_auth_strategy': {'principals': {'enabled': False}},
+    'gateway_degraphql_route': {'methods': ['GET']},
+    'gateway_graphql_cost_decoration': {'add_arguments': [], 'add_constant': 1, 'mul_arguments': [], 'mul_constant': 1},
     'gateway_jwt': {'algorithm': 'HS256'},
     'gateway_partial': {
         'config': {
