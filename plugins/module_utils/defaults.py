@@ -14,6 +14,25 @@ DEFAULTS = {
     'api_package': {'attributes': {}},
     'api_package_document': {'status': 'unpublished'},
     'application_auth_strategy': {'principals': {'enabled': False}},
+    'event_gateway_backend_cluster': {
+        'description': '',
+        'insecure_allow_anonymous_virtual_cluster_auth': False,
+        'metadata_update_interval_seconds': 60,
+        'tls': {'insecure_skip_verify': False, 'tls_versions': ['tls12', 'tls13']},
+    },
+    'event_gateway_cluster_policy': {'condition': '', 'description': '', 'enabled': True},
+    'event_gateway_consume_policy': {'condition': '', 'description': '', 'enabled': True},
+    'event_gateway_listener': {'description': ''},
+    'event_gateway_listener_policy': {
+        'config': {'allow_plaintext': False, 'versions': {'max': 'TLSv1.3', 'min': 'TLSv1.2'}},
+        'description': '',
+        'enabled': True,
+    },
+    'event_gateway_produce_policy': {'condition': '', 'description': '', 'enabled': True},
+    'event_gateway_schema_registry': {'config': {'timeout_seconds': 10}, 'description': ''},
+    'event_gateway_static_key': {'description': ''},
+    'event_gateway_tls_trust_bundle': {'description': ''},
+    'event_gateway_virtual_cluster': {'description': ''},
     'gateway_jwt': {'algorithm': 'HS256'},
     'gateway_partial': {
         'config': {
