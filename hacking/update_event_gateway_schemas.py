@@ -10,8 +10,6 @@ any request; the module utils cannot read the spec, so the schemas they need are
 
 import json
 import os
-import pprint
-import re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC = os.path.join(ROOT, 'tests', 'emulator', 'derived', 'event-gateway-v1.json')
@@ -36,6 +34,8 @@ as ``{"$ref": "#/$defs/<name>"}``.
 """
 
 from __future__ import annotations
+
+import json
 
 '''
 
@@ -75,8 +75,8 @@ def main():
                 }
                 referenced(config, found, defs)
     definitions = dict((name, defs[name]) for name in sorted(found))
-    text = HEADER + 'POLICY_TYPES = ' + pprint.pformat(types, width=150) + '\n\nDEFINITIONS = ' + pprint.pformat(definitions, width=150) + '\n'
-    text = re.sub(r'[ \t]+\n', '\n', text)
+    text = HEADER + "POLICY_TYPES = json.loads(r'''\n%s\n''')\n\nDEFINITIONS = json.loads(r'''\n%s\n''')\n" % (
+        json.dumps(types, indent=2, sort_keys=True), json.dumps(definitions, indent=2, sort_keys=True))
     with open(TARGET, 'w') as handle:
         handle.write(text)
 

@@ -12,7 +12,8 @@ version_added: 0.2.0
 description:
   - Create, update and delete backend clusters, the Kafka clusters an event gateway proxies.
   - A backend cluster is found by O(id) or by its O(name) in the event gateway.
-  - Secrets are write-only: C(authentication.password) and C(tls.client_identity) are sent when the cluster is created (or with O(update_secrets=always)), never compared, and shown as C(********).
+  - 'Secrets are write-only: C(authentication.password) and C(tls.client_identity) are sent when the cluster is created (or with
+    O(update_secrets=always)), never compared, and shown as C(********).'
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
@@ -31,12 +32,14 @@ options:
     elements: str
   authentication:
     description:
-      - How the gateway authenticates to Kafka: C({type: anonymous}), or C(type) V(sasl_plain) or V(sasl_scram) with C(username) and C(password) (C(sasl_scram) also takes C(algorithm)). Required to create a backend cluster.
+      - 'How the gateway authenticates to Kafka: C(type) V(anonymous), or V(sasl_plain) or V(sasl_scram) with C(username) and C(password) (C(sasl_scram)
+        also takes C(algorithm)). Required to create a backend cluster.'
       - C(password) is write-only.
     type: dict
   tls:
     description:
-      - TLS to Kafka: C(enabled) (required), C(insecure_skip_verify), C(tls_versions), C(ca_bundle) and C(client_identity) (C(certificate) and C(key), write-only). Required to create a backend cluster.
+      - 'TLS to Kafka: C(enabled) (required), C(insecure_skip_verify), C(tls_versions), C(ca_bundle) and C(client_identity) (C(certificate) and C(key),
+        write-only). Required to create a backend cluster.'
     type: dict
   insecure_allow_anonymous_virtual_cluster_auth:
     description:

@@ -11,7 +11,8 @@ short_description: Manage the listeners of a Konnect event gateway
 version_added: 0.2.0
 description:
   - Create, update and delete listeners, the addresses and ports an event gateway accepts Kafka clients on.
-  - A listener is found by O(id) or by its O(name) in the event gateway. Konnect replaces a listener whole on update; the fields the task does not set keep their values.
+  - A listener is found by O(id) or by its O(name) in the event gateway. Konnect replaces a listener whole on update; the fields the task does not set
+    keep their values.
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
@@ -30,7 +31,7 @@ options:
     elements: str
   ports:
     description:
-      - The ports it listens on: port numbers or ranges such as C(9092-9095). Required to create a listener.
+      - 'The ports it listens on: port numbers or ranges such as C(9092-9095). Required to create a listener.'
     type: list
     elements: raw
   labels:

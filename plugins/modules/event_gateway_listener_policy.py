@@ -12,9 +12,11 @@ version_added: 0.2.0
 description:
   - Create, update, move and delete the policies that apply to a listener, in chain order.
   - A policy is found by O(id) or by its O(name) in its chain; Konnect lists the chain in one request.
-  - One module covers every type (V(tls_server), V(forward_to_virtual_cluster)): O(config) is checked against the spec's schema of the O(type) before any request.
-  - O(position) is compared: a policy elsewhere in the chain is moved there.
-  - C(config.certificates) (a C(tls_server) policy's certificate and key) is write-only: sent on create or with O(update_secrets=always), never compared, shown as C(********).
+  - 'One module covers every type (V(tls_server), V(forward_to_virtual_cluster)): O(config) is checked against the spec''s schema of the O(type) before
+    any request.'
+  - 'O(position) is compared: a policy elsewhere in the chain is moved there.'
+  - 'C(config.certificates) (a C(tls_server) policy''s certificate and key) is write-only: sent on create or with O(update_secrets=always), never
+    compared, shown as C(********).'
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:

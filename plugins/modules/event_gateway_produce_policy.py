@@ -12,8 +12,9 @@ version_added: 0.2.0
 description:
   - Create, update, move and delete the policies that apply to records produced to a virtual cluster, in chain order.
   - A policy is found by O(id) or by its O(name) in its chain; Konnect lists the chain in one request.
-  - One module covers every type (V(encrypt), V(encrypt_fields), V(modify_headers), V(schema_validation)): O(config) is checked against the spec's schema of the O(type) before any request.
-  - O(position) is compared: a policy elsewhere in the chain is moved there.
+  - 'One module covers every type (V(encrypt), V(encrypt_fields), V(modify_headers), V(schema_validation)): O(config) is checked against the spec''s
+    schema of the O(type) before any request.'
+  - 'O(position) is compared: a policy elsewhere in the chain is moved there.'
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:

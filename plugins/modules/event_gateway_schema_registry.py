@@ -12,7 +12,7 @@ version_added: 0.2.0
 description:
   - Create, update and delete the schema registries that schema-validation policies of an event gateway use.
   - A schema registry is found by O(id) or by its O(name) in the event gateway.
-  - C(config.authentication) is write-only: sent on create (or with O(update_secrets=always)), never compared, shown as C(********).
+  - 'C(config.authentication) is write-only: sent on create (or with O(update_secrets=always)), never compared, shown as C(********).'
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
@@ -31,7 +31,7 @@ options:
     choices: [confluent]
   config:
     description:
-      - Where and how: C(schema_type) (V(avro) or V(json)), C(endpoint), C(timeout_seconds), C(authentication) (write-only).
+      - 'Where and how: C(schema_type) (V(avro) or V(json)), C(endpoint), C(timeout_seconds), C(authentication) (write-only).'
       - Required to create a schema registry.
     type: dict
   labels:

@@ -12,7 +12,8 @@ version_added: 0.2.0
 description:
   - Create and delete the static keys that encrypt and decrypt policies of an event gateway use.
   - A static key is found by O(id) or by its O(name) in the event gateway.
-  - Konnect cannot update a static key: O(value) is write-only and sent only when the key is created; a new O(value) (O(update_secrets=always)), O(description) or O(labels) needs O(recreate=true), which deletes the key and creates it again.
+  - 'Konnect cannot update a static key: O(value) is write-only and sent only when the key is created; a new O(value) (O(update_secrets=always)),
+    O(description) or O(labels) needs O(recreate=true), which deletes the key and creates it again.'
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
@@ -28,7 +29,6 @@ options:
     description:
       - The key material (write-only). Required to create a static key.
     type: str
-    no_log: true
   labels:
     description:
       - Labels (string keys and values) of the static key; merged into the existing ones unless O(purge_labels=true).

@@ -30,7 +30,8 @@ options:
     type: str
   authentication:
     description:
-      - How clients authenticate, one or more schemes: C({type: anonymous}), or C(type) V(sasl_plain), V(sasl_scram), V(oauth_bearer) or V(client_certificate) with their settings. Required to create a virtual cluster.
+      - 'How clients authenticate, one or more schemes: C(type) V(anonymous), or V(sasl_plain), V(sasl_scram), V(oauth_bearer) or V(client_certificate)
+        with their settings. Required to create a virtual cluster.'
     type: list
     elements: dict
   dns_label:
@@ -45,11 +46,11 @@ options:
     choices: [enforce_on_gateway, passthrough]
   namespace:
     description:
-      - A prefix that hides topics and groups of other namespaces: C(prefix), C(mode) and C(additional).
+      - 'A prefix that hides topics and groups of other namespaces: C(prefix), C(mode) and C(additional).'
     type: dict
   topic_aliases:
     description:
-      - Other names for topics: C(alias) and C(topic) each.
+      - 'Other names for topics: C(alias) and C(topic) each.'
     type: list
     elements: dict
   labels:

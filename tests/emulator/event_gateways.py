@@ -156,4 +156,3 @@ for _collection, _chain in POLICY_PLACES:
     SPECIALS[('POST', _collection + '/{policyId}/move')] = move_policy(_collection)
     SPECIALS[('GET', _chain)] = get_chain(_collection)
     SPECIALS[('PUT', _chain)] = put_chain(_collection)
-

@@ -10,271 +10,1153 @@ as ``{"$ref": "#/$defs/<name>"}``.
 
 from __future__ import annotations
 
-POLICY_TYPES = {'cluster': {'acls': {'config': {'$ref': '#/$defs/EventGatewayACLPolicyConfig'},
-                      'config_required': True,
-                      'fields': ['condition', 'description', 'enabled', 'labels', 'name'],
-                      'required': []}},
- 'consume': {'decrypt': {'config': {'$ref': '#/$defs/EventGatewayDecryptPolicyConfig'},
-                         'config_required': True,
-                         'fields': ['condition', 'description', 'enabled', 'labels', 'name'],
-                         'required': []},
-             'decrypt_fields': {'config': {'$ref': '#/$defs/EventGatewayParsedRecordDecryptFieldsConfig'},
-                                'config_required': True,
-                                'fields': ['condition', 'description', 'enabled', 'labels', 'name', 'parent_policy_id'],
-                                'required': ['parent_policy_id']},
-             'modify_headers': {'config': {'properties': {'actions': {'items': {'$ref': '#/$defs/EventGatewayModifyHeaderAction'},
-                                                                      'minItems': 1,
-                                                                      'type': 'array'}},
-                                           'type': 'object'},
-                                'config_required': True,
-                                'fields': ['condition', 'description', 'enabled', 'labels', 'name', 'parent_policy_id'],
-                                'required': []},
-             'schema_validation': {'config': {'$ref': '#/$defs/EventGatewayConsumeSchemaValidationPolicyConfig'},
-                                   'config_required': True,
-                                   'fields': ['condition', 'description', 'enabled', 'labels', 'name'],
-                                   'required': []},
-             'skip_record': {'config': None,
-                             'config_required': False,
-                             'fields': ['condition', 'description', 'enabled', 'labels', 'name', 'parent_policy_id'],
-                             'required': []}},
- 'listener': {'forward_to_virtual_cluster': {'config': {'anyOf': [{'$ref': '#/$defs/ForwardToClusterBySNIConfig'},
-                                                                  {'$ref': '#/$defs/ForwardToClusterByPortMappingConfig'}],
-                                                        'type': 'object'},
-                                             'config_required': True,
-                                             'fields': ['description', 'enabled', 'labels', 'name'],
-                                             'required': []},
-              'tls_server': {'config': {'$ref': '#/$defs/EventGatewayTLSListenerPolicyConfig'},
-                             'config_required': True,
-                             'fields': ['description', 'enabled', 'labels', 'name'],
-                             'required': []}},
- 'produce': {'encrypt': {'config': {'$ref': '#/$defs/EventGatewayEncryptConfig'},
-                         'config_required': True,
-                         'fields': ['condition', 'description', 'enabled', 'labels', 'name'],
-                         'required': []},
-             'encrypt_fields': {'config': {'$ref': '#/$defs/EventGatewayParsedRecordEncryptFieldsConfig'},
-                                'config_required': True,
-                                'fields': ['condition', 'description', 'enabled', 'labels', 'name', 'parent_policy_id'],
-                                'required': ['parent_policy_id']},
-             'modify_headers': {'config': {'properties': {'actions': {'items': {'$ref': '#/$defs/EventGatewayModifyHeaderAction'},
-                                                                      'minItems': 1,
-                                                                      'type': 'array'}},
-                                           'type': 'object'},
-                                'config_required': True,
-                                'fields': ['condition', 'description', 'enabled', 'labels', 'name', 'parent_policy_id'],
-                                'required': []},
-             'schema_validation': {'config': {'$ref': '#/$defs/EventGatewayProduceSchemaValidationPolicyConfig'},
-                                   'config_required': True,
-                                   'fields': ['condition', 'description', 'enabled', 'labels', 'name'],
-                                   'required': []}}}
+import json
 
-DEFINITIONS = {'ConsumeFailureMode': {'enum': ['error', 'skip', 'passthrough', 'mark'], 'type': 'string'},
- 'ConsumeKeyValidationAction': {'enum': ['mark', 'skip'], 'type': 'string'},
- 'ConsumeValueValidationAction': {'enum': ['mark', 'skip'], 'type': 'string'},
- 'DecryptionRecordPart': {'enum': ['key', 'value'], 'type': 'string'},
- 'EncryptionFailureMode': {'enum': ['error', 'passthrough'], 'type': 'string'},
- 'EncryptionKey': {'anyOf': [{'$ref': '#/$defs/EncryptionKeyAWS'}, {'$ref': '#/$defs/EncryptionKeyStatic'}]},
- 'EncryptionKeyAWS': {'properties': {'arn': {'maxLength': 2048, 'minLength': 10, 'pattern': '^arn:aws:kms:.+', 'type': 'string'},
-                                     'type': {'enum': ['aws'], 'type': 'string'}},
-                      'required': ['type', 'arn'],
-                      'type': 'object'},
- 'EncryptionKeyStatic': {'properties': {'key': {'$ref': '#/$defs/EncryptionKeyStaticReference'}, 'type': {'enum': ['static'], 'type': 'string'}},
-                         'required': ['type', 'key'],
-                         'type': 'object'},
- 'EncryptionKeyStaticReference': {'anyOf': [{'$ref': '#/$defs/EncryptionKeyStaticReferenceById'},
-                                            {'$ref': '#/$defs/EncryptionKeyStaticReferenceByName'}]},
- 'EncryptionKeyStaticReferenceById': {'properties': {'id': {'format': 'uuid', 'minLength': 1, 'type': 'string'}},
-                                      'required': ['id'],
-                                      'type': 'object'},
- 'EncryptionKeyStaticReferenceByName': {'properties': {'name': {'maxLength': 255, 'minLength': 1, 'type': 'string'}},
-                                        'required': ['name'],
-                                        'type': 'object'},
- 'EncryptionRecordPart': {'enum': ['key', 'value'], 'type': 'string'},
- 'EventGatewayACLOperation': {'properties': {'name': {'enum': ['all',
-                                                               'alter',
-                                                               'alter_configs',
-                                                               'create',
-                                                               'delete',
-                                                               'describe',
-                                                               'describe_configs',
-                                                               'idempotent_write',
-                                                               'read',
-                                                               'write'],
-                                                      'type': 'string'}},
-                              'required': ['name'],
-                              'type': 'object'},
- 'EventGatewayACLPolicyConfig': {'properties': {'rules': {'items': {'$ref': '#/$defs/EventGatewayACLRule'}, 'minItems': 1, 'type': 'array'}},
-                                 'required': ['rules'],
-                                 'type': 'object'},
- 'EventGatewayACLResourceName': {'properties': {'match': {'format': 'glob', 'type': 'string'}}, 'required': ['match'], 'type': 'object'},
- 'EventGatewayACLRule': {'properties': {'action': {'enum': ['allow', 'deny'], 'type': 'string'},
-                                        'operations': {'items': {'$ref': '#/$defs/EventGatewayACLOperation'}, 'type': 'array'},
-                                        'resource_names': {'anyOf': [{'$ref': '#/$defs/EventGatewayACLRuleResourceNamesStaticArray'},
-                                                                     {'$ref': '#/$defs/EventGatewayACLRuleResourceNamesDynamicArray'}]},
-                                        'resource_type': {'enum': ['topic', 'group', 'transactional_id', 'cluster'], 'type': 'string'}},
-                         'required': ['resource_type', 'action', 'operations', 'resource_names'],
-                         'type': 'object'},
- 'EventGatewayACLRuleResourceNamesDynamicArray': {'type': 'string'},
- 'EventGatewayACLRuleResourceNamesStaticArray': {'items': {'$ref': '#/$defs/EventGatewayACLResourceName'}, 'maxItems': 50, 'type': 'array'},
- 'EventGatewayAWSKeySource': {'additionalProperties': False,
-                              'properties': {'type': {'enum': ['aws'], 'type': 'string'}},
-                              'required': ['type'],
-                              'type': 'object'},
- 'EventGatewayConsumeSchemaValidationPolicyConfig': {'anyOf': [{'$ref': '#/$defs/EventGatewayConsumeSchemaValidationPolicySchemaRegistryConfig'},
-                                                               {'$ref': '#/$defs/EventGatewayConsumeSchemaValidationPolicyJsonConfig'}]},
- 'EventGatewayConsumeSchemaValidationPolicyJsonConfig': {'properties': {'failure_mode': {'$ref': '#/$defs/ConsumeFailureMode'},
-                                                                        'key_validation_action': {'$ref': '#/$defs/ConsumeKeyValidationAction'},
-                                                                        'schema_registry': {'$ref': '#/$defs/SchemaRegistryReference'},
-                                                                        'type': {'enum': ['json'], 'type': 'string'},
-                                                                        'validate_key': {'type': 'boolean'},
-                                                                        'validate_value': {'type': 'boolean'},
-                                                                        'value_validation_action': {'$ref': '#/$defs/ConsumeValueValidationAction'}},
-                                                         'required': ['type'],
-                                                         'type': 'object'},
- 'EventGatewayConsumeSchemaValidationPolicySchemaRegistryConfig': {'properties': {'failure_mode': {'$ref': '#/$defs/ConsumeFailureMode'},
-                                                                                  'key_validation_action': {'$ref': '#/$defs/ConsumeKeyValidationAction'},
-                                                                                  'schema_registry': {'$ref': '#/$defs/SchemaRegistryReference'},
-                                                                                  'type': {'enum': ['confluent_schema_registry'], 'type': 'string'},
-                                                                                  'validate_key': {'type': 'boolean'},
-                                                                                  'validate_value': {'type': 'boolean'},
-                                                                                  'value_validation_action': {'$ref': '#/$defs/ConsumeValueValidationAction'}},
-                                                                   'required': ['type'],
-                                                                   'type': 'object'},
- 'EventGatewayDecryptPolicyConfig': {'properties': {'failure_mode': {'$ref': '#/$defs/EncryptionFailureMode'},
-                                                    'key_sources': {'items': {'$ref': '#/$defs/EventGatewayKeySource'},
-                                                                    'minItems': 1,
-                                                                    'type': 'array'},
-                                                    'part_of_record': {'items': {'$ref': '#/$defs/DecryptionRecordPart'},
-                                                                       'minItems': 1,
-                                                                       'type': 'array'}},
-                                     'required': ['failure_mode', 'key_sources', 'part_of_record'],
-                                     'type': 'object'},
- 'EventGatewayEncryptConfig': {'properties': {'encryption_key': {'$ref': '#/$defs/EncryptionKey'},
-                                              'failure_mode': {'$ref': '#/$defs/EncryptionFailureMode'},
-                                              'part_of_record': {'items': {'$ref': '#/$defs/EncryptionRecordPart'}, 'minItems': 1, 'type': 'array'}},
-                               'required': ['failure_mode', 'part_of_record', 'encryption_key'],
-                               'type': 'object'},
- 'EventGatewayKeySource': {'anyOf': [{'$ref': '#/$defs/EventGatewayAWSKeySource'}, {'$ref': '#/$defs/EventGatewayStaticKeySource'}]},
- 'EventGatewayModifyHeaderAction': {'anyOf': [{'$ref': '#/$defs/EventGatewayModifyHeaderRemoveAction'},
-                                              {'$ref': '#/$defs/EventGatewayModifyHeaderSetAction'}]},
- 'EventGatewayModifyHeaderRemoveAction': {'properties': {'key': {'type': 'string'}, 'op': {'enum': ['remove'], 'type': 'string'}},
-                                          'required': ['op', 'key'],
-                                          'type': 'object'},
- 'EventGatewayModifyHeaderSetAction': {'properties': {'key': {'type': 'string'},
-                                                      'op': {'enum': ['set'], 'type': 'string'},
-                                                      'value': {'type': 'string'}},
-                                       'required': ['op', 'key', 'value'],
-                                       'type': 'object'},
- 'EventGatewayParsedRecordDecryptFieldsConfig': {'properties': {'decrypt_fields': {'$ref': '#/$defs/EventGatewayParsedRecordDecryptionSelector'},
-                                                                'failure_mode': {'$ref': '#/$defs/ConsumeFailureMode'},
-                                                                'key_sources': {'items': {'$ref': '#/$defs/EventGatewayKeySource'},
-                                                                                'minItems': 1,
-                                                                                'type': 'array'}},
-                                                 'required': ['failure_mode', 'key_sources', 'decrypt_fields'],
-                                                 'type': 'object'},
- 'EventGatewayParsedRecordDecryptionSelector': {'properties': {'paths': {'anyOf': [{'$ref': '#/$defs/EventGatewayParsedRecordFieldPathsArray'},
-                                                                                   {'$ref': '#/$defs/EventGatewayParsedRecordFieldPathsExpression'}]}},
-                                                'required': ['paths'],
-                                                'type': 'object'},
- 'EventGatewayParsedRecordEncryptFieldsConfig': {'properties': {'encrypt_fields': {'items': {'$ref': '#/$defs/EventGatewayParsedRecordEncryptionSelector'},
-                                                                                   'maxItems': 256,
-                                                                                   'minItems': 1,
-                                                                                   'type': 'array'},
-                                                                'failure_mode': {'$ref': '#/$defs/ProduceFailureMode'}},
-                                                 'required': ['failure_mode', 'encrypt_fields'],
-                                                 'type': 'object'},
- 'EventGatewayParsedRecordEncryptionSelector': {'properties': {'encryption_key': {'$ref': '#/$defs/EncryptionKey'},
-                                                               'paths': {'anyOf': [{'$ref': '#/$defs/EventGatewayParsedRecordFieldPathsArray'},
-                                                                                   {'$ref': '#/$defs/EventGatewayParsedRecordFieldPathsExpression'}]}},
-                                                'required': ['paths', 'encryption_key'],
-                                                'type': 'object'},
- 'EventGatewayParsedRecordFieldPathsArray': {'items': {'properties': {'match': {'type': 'string'}}, 'required': ['match'], 'type': 'object'},
-                                             'maxItems': 50,
-                                             'minItems': 1,
-                                             'type': 'array'},
- 'EventGatewayParsedRecordFieldPathsExpression': {'type': 'string'},
- 'EventGatewayProduceSchemaValidationPolicyConfig': {'anyOf': [{'$ref': '#/$defs/EventGatewayProduceSchemaValidationPolicySchemaRegistryConfig'},
-                                                               {'$ref': '#/$defs/EventGatewayProduceSchemaValidationPolicyJsonConfig'}]},
- 'EventGatewayProduceSchemaValidationPolicyJsonConfig': {'properties': {'failure_mode': {'$ref': '#/$defs/ProduceFailureMode'},
-                                                                        'key_validation_action': {'$ref': '#/$defs/ProduceKeyValidationAction'},
-                                                                        'schema_registry': {'$ref': '#/$defs/SchemaRegistryReference'},
-                                                                        'type': {'enum': ['json'], 'type': 'string'},
-                                                                        'validate_key': {'type': 'boolean'},
-                                                                        'validate_value': {'type': 'boolean'},
-                                                                        'value_validation_action': {'$ref': '#/$defs/ProduceValueValidationAction'}},
-                                                         'required': ['type'],
-                                                         'type': 'object'},
- 'EventGatewayProduceSchemaValidationPolicySchemaRegistryConfig': {'properties': {'failure_mode': {'$ref': '#/$defs/ProduceFailureMode'},
-                                                                                  'key_validation_action': {'$ref': '#/$defs/ProduceKeyValidationAction'},
-                                                                                  'schema_registry': {'$ref': '#/$defs/SchemaRegistryReference'},
-                                                                                  'type': {'enum': ['confluent_schema_registry'], 'type': 'string'},
-                                                                                  'validate_key': {'type': 'boolean'},
-                                                                                  'validate_value': {'type': 'boolean'},
-                                                                                  'value_validation_action': {'$ref': '#/$defs/ProduceValueValidationAction'}},
-                                                                   'required': ['type'],
-                                                                   'type': 'object'},
- 'EventGatewayStaticKeySource': {'additionalProperties': False,
-                                 'properties': {'type': {'enum': ['static'], 'type': 'string'}},
-                                 'required': ['type'],
-                                 'type': 'object'},
- 'EventGatewayTLSListenerPolicyConfig': {'properties': {'allow_plaintext': {'default': False, 'type': 'boolean'},
-                                                        'certificates': {'items': {'$ref': '#/$defs/TLSCertificate'},
-                                                                         'maxItems': 1,
-                                                                         'minItems': 1,
-                                                                         'type': 'array'},
-                                                        'client_authentication': {'properties': {'mode': {'enum': ['required', 'requested'],
-                                                                                                          'type': 'string'},
-                                                                                                 'principal_mapping': {'type': 'string'},
-                                                                                                 'tls_trust_bundles': {'items': {'$ref': '#/$defs/TLSTrustBundleReference'},
-                                                                                                                       'minItems': 1,
-                                                                                                                       'type': 'array'}},
-                                                                                  'required': ['mode', 'tls_trust_bundles'],
-                                                                                  'type': 'object'},
-                                                        'versions': {'$ref': '#/$defs/TLSVersionRange'}},
-                                         'required': ['certificates'],
-                                         'type': 'object'},
- 'ForwardToClusterByPortMappingConfig': {'additionalProperties': False,
-                                         'properties': {'advertised_host': {'pattern': '^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?)*$',
-                                                                            'type': 'string'},
-                                                        'bootstrap_port': {'default': 'at_start', 'enum': ['none', 'at_start'], 'type': 'string'},
-                                                        'destination': {'$ref': '#/$defs/VirtualClusterReference'},
-                                                        'min_broker_id': {'default': 0, 'type': 'integer'},
-                                                        'type': {'enum': ['port_mapping'], 'type': 'string'}},
-                                         'required': ['type', 'destination', 'advertised_host'],
-                                         'type': 'object'},
- 'ForwardToClusterBySNIConfig': {'additionalProperties': False,
-                                 'properties': {'advertised_port': {'maximum': 65535, 'minimum': 1, 'type': 'integer'},
-                                                'broker_host_format': {'properties': {'type': {'default': 'per_cluster_suffix',
-                                                                                               'enum': ['per_cluster_suffix', 'shared_suffix'],
-                                                                                               'type': 'string'}},
-                                                                       'required': ['type'],
-                                                                       'type': 'object'},
-                                                'sni_suffix': {'pattern': '^[\\.-]([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)*([a-z0-9-]*[a-z0-9])$',
-                                                               'type': 'string'},
-                                                'type': {'enum': ['sni'], 'type': 'string'}},
-                                 'required': ['type'],
-                                 'type': 'object'},
- 'GatewaySecret': {'minLength': 1, 'type': 'string', 'writeOnly': True},
- 'GatewaySecretReferenceOrLiteral': {'minLength': 1, 'type': 'string'},
- 'ProduceFailureMode': {'enum': ['reject', 'passthrough', 'mark'], 'type': 'string'},
- 'ProduceKeyValidationAction': {'enum': ['reject', 'mark'], 'type': 'string'},
- 'ProduceValueValidationAction': {'enum': ['reject', 'mark'], 'type': 'string'},
- 'SchemaRegistryReference': {'anyOf': [{'$ref': '#/$defs/SchemaRegistryReferenceById'}, {'$ref': '#/$defs/SchemaRegistryReferenceByName'}]},
- 'SchemaRegistryReferenceById': {'properties': {'id': {'format': 'uuid', 'minLength': 1, 'type': 'string'}}, 'required': ['id'], 'type': 'object'},
- 'SchemaRegistryReferenceByName': {'properties': {'name': {'maxLength': 255, 'minLength': 1, 'type': 'string'}},
-                                   'required': ['name'],
-                                   'type': 'object'},
- 'TLSCertificate': {'properties': {'certificate': {'$ref': '#/$defs/GatewaySecretReferenceOrLiteral'}, 'key': {'$ref': '#/$defs/GatewaySecret'}},
-                    'required': ['certificate', 'key'],
-                    'type': 'object'},
- 'TLSTrustBundleName': {'maxLength': 255, 'minLength': 1, 'type': 'string'},
- 'TLSTrustBundleReference': {'anyOf': [{'$ref': '#/$defs/TLSTrustBundleReferenceById'}, {'$ref': '#/$defs/TLSTrustBundleReferenceByName'}]},
- 'TLSTrustBundleReferenceById': {'properties': {'id': {'format': 'uuid', 'minLength': 1, 'type': 'string'}}, 'required': ['id'], 'type': 'object'},
- 'TLSTrustBundleReferenceByName': {'properties': {'name': {'$ref': '#/$defs/TLSTrustBundleName'}}, 'required': ['name'], 'type': 'object'},
- 'TLSVersionRange': {'default': {'max': 'TLSv1.3', 'min': 'TLSv1.2'},
-                     'properties': {'max': {'default': 'TLSv1.3', 'enum': ['TLSv1.2', 'TLSv1.3'], 'type': 'string'},
-                                    'min': {'default': 'TLSv1.2', 'enum': ['TLSv1.2', 'TLSv1.3'], 'type': 'string'}},
-                     'type': 'object'},
- 'VirtualClusterName': {'maxLength': 255, 'minLength': 1, 'type': 'string'},
- 'VirtualClusterReference': {'anyOf': [{'$ref': '#/$defs/VirtualClusterReferenceById'}, {'$ref': '#/$defs/VirtualClusterReferenceByName'}]},
- 'VirtualClusterReferenceById': {'properties': {'id': {'format': 'uuid', 'minLength': 1, 'type': 'string'}}, 'required': ['id'], 'type': 'object'},
- 'VirtualClusterReferenceByName': {'properties': {'name': {'$ref': '#/$defs/VirtualClusterName'}}, 'required': ['name'], 'type': 'object'}}
+POLICY_TYPES = json.loads(r'''
+{
+  "cluster": {
+    "acls": {
+      "config": {
+        "$ref": "#/$defs/EventGatewayACLPolicyConfig"
+      },
+      "config_required": true,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name"
+      ],
+      "required": []
+    }
+  },
+  "consume": {
+    "decrypt": {
+      "config": {
+        "$ref": "#/$defs/EventGatewayDecryptPolicyConfig"
+      },
+      "config_required": true,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name"
+      ],
+      "required": []
+    },
+    "decrypt_fields": {
+      "config": {
+        "$ref": "#/$defs/EventGatewayParsedRecordDecryptFieldsConfig"
+      },
+      "config_required": true,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name",
+        "parent_policy_id"
+      ],
+      "required": [
+        "parent_policy_id"
+      ]
+    },
+    "modify_headers": {
+      "config": {
+        "properties": {
+          "actions": {
+            "items": {
+              "$ref": "#/$defs/EventGatewayModifyHeaderAction"
+            },
+            "minItems": 1,
+            "type": "array"
+          }
+        },
+        "type": "object"
+      },
+      "config_required": true,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name",
+        "parent_policy_id"
+      ],
+      "required": []
+    },
+    "schema_validation": {
+      "config": {
+        "$ref": "#/$defs/EventGatewayConsumeSchemaValidationPolicyConfig"
+      },
+      "config_required": true,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name"
+      ],
+      "required": []
+    },
+    "skip_record": {
+      "config": null,
+      "config_required": false,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name",
+        "parent_policy_id"
+      ],
+      "required": []
+    }
+  },
+  "listener": {
+    "forward_to_virtual_cluster": {
+      "config": {
+        "anyOf": [
+          {
+            "$ref": "#/$defs/ForwardToClusterBySNIConfig"
+          },
+          {
+            "$ref": "#/$defs/ForwardToClusterByPortMappingConfig"
+          }
+        ],
+        "type": "object"
+      },
+      "config_required": true,
+      "fields": [
+        "description",
+        "enabled",
+        "labels",
+        "name"
+      ],
+      "required": []
+    },
+    "tls_server": {
+      "config": {
+        "$ref": "#/$defs/EventGatewayTLSListenerPolicyConfig"
+      },
+      "config_required": true,
+      "fields": [
+        "description",
+        "enabled",
+        "labels",
+        "name"
+      ],
+      "required": []
+    }
+  },
+  "produce": {
+    "encrypt": {
+      "config": {
+        "$ref": "#/$defs/EventGatewayEncryptConfig"
+      },
+      "config_required": true,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name"
+      ],
+      "required": []
+    },
+    "encrypt_fields": {
+      "config": {
+        "$ref": "#/$defs/EventGatewayParsedRecordEncryptFieldsConfig"
+      },
+      "config_required": true,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name",
+        "parent_policy_id"
+      ],
+      "required": [
+        "parent_policy_id"
+      ]
+    },
+    "modify_headers": {
+      "config": {
+        "properties": {
+          "actions": {
+            "items": {
+              "$ref": "#/$defs/EventGatewayModifyHeaderAction"
+            },
+            "minItems": 1,
+            "type": "array"
+          }
+        },
+        "type": "object"
+      },
+      "config_required": true,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name",
+        "parent_policy_id"
+      ],
+      "required": []
+    },
+    "schema_validation": {
+      "config": {
+        "$ref": "#/$defs/EventGatewayProduceSchemaValidationPolicyConfig"
+      },
+      "config_required": true,
+      "fields": [
+        "condition",
+        "description",
+        "enabled",
+        "labels",
+        "name"
+      ],
+      "required": []
+    }
+  }
+}
+''')
+
+DEFINITIONS = json.loads(r'''
+{
+  "ConsumeFailureMode": {
+    "enum": [
+      "error",
+      "skip",
+      "passthrough",
+      "mark"
+    ],
+    "type": "string"
+  },
+  "ConsumeKeyValidationAction": {
+    "enum": [
+      "mark",
+      "skip"
+    ],
+    "type": "string"
+  },
+  "ConsumeValueValidationAction": {
+    "enum": [
+      "mark",
+      "skip"
+    ],
+    "type": "string"
+  },
+  "DecryptionRecordPart": {
+    "enum": [
+      "key",
+      "value"
+    ],
+    "type": "string"
+  },
+  "EncryptionFailureMode": {
+    "enum": [
+      "error",
+      "passthrough"
+    ],
+    "type": "string"
+  },
+  "EncryptionKey": {
+    "anyOf": [
+      {
+        "$ref": "#/$defs/EncryptionKeyAWS"
+      },
+      {
+        "$ref": "#/$defs/EncryptionKeyStatic"
+      }
+    ]
+  },
+  "EncryptionKeyAWS": {
+    "properties": {
+      "arn": {
+        "maxLength": 2048,
+        "minLength": 10,
+        "pattern": "^arn:aws:kms:.+",
+        "type": "string"
+      },
+      "type": {
+        "enum": [
+          "aws"
+        ],
+        "type": "string"
+      }
+    },
+    "required": [
+      "type",
+      "arn"
+    ],
+    "type": "object"
+  },
+  "EncryptionKeyStatic": {
+    "properties": {
+      "key": {
+        "$ref": "#/$defs/EncryptionKeyStaticReference"
+      },
+      "type": {
+        "enum": [
+          "static"
+        ],
+        "type": "string"
+      }
+    },
+    "required": [
+      "type",
+      "key"
+    ],
+    "type": "object"
+  },
+  "EncryptionKeyStaticReference": {
+    "anyOf": [
+      {
+        "$ref": "#/$defs/EncryptionKeyStaticReferenceById"
+      },
+      {
+        "$ref": "#/$defs/EncryptionKeyStaticReferenceByName"
+      }
+    ]
+  },
+  "EncryptionKeyStaticReferenceById": {
+    "properties": {
+      "id": {
+        "format": "uuid",
+        "minLength": 1,
+        "type": "string"
+      }
+    },
+    "required": [
+      "id"
+    ],
+    "type": "object"
+  },
+  "EncryptionKeyStaticReferenceByName": {
+    "properties": {
+      "name": {
+        "maxLength": 255,
+        "minLength": 1,
+        "type": "string"
+      }
+    },
+    "required": [
+      "name"
+    ],
+    "type": "object"
+  },
+  "EncryptionRecordPart": {
+    "enum": [
+      "key",
+      "value"
+    ],
+    "type": "string"
+  },
+  "EventGatewayACLOperation": {
+    "properties": {
+      "name": {
+        "enum": [
+          "all",
+          "alter",
+          "alter_configs",
+          "create",
+          "delete",
+          "describe",
+          "describe_configs",
+          "idempotent_write",
+          "read",
+          "write"
+        ],
+        "type": "string"
+      }
+    },
+    "required": [
+      "name"
+    ],
+    "type": "object"
+  },
+  "EventGatewayACLPolicyConfig": {
+    "properties": {
+      "rules": {
+        "items": {
+          "$ref": "#/$defs/EventGatewayACLRule"
+        },
+        "minItems": 1,
+        "type": "array"
+      }
+    },
+    "required": [
+      "rules"
+    ],
+    "type": "object"
+  },
+  "EventGatewayACLResourceName": {
+    "properties": {
+      "match": {
+        "format": "glob",
+        "type": "string"
+      }
+    },
+    "required": [
+      "match"
+    ],
+    "type": "object"
+  },
+  "EventGatewayACLRule": {
+    "properties": {
+      "action": {
+        "enum": [
+          "allow",
+          "deny"
+        ],
+        "type": "string"
+      },
+      "operations": {
+        "items": {
+          "$ref": "#/$defs/EventGatewayACLOperation"
+        },
+        "type": "array"
+      },
+      "resource_names": {
+        "anyOf": [
+          {
+            "$ref": "#/$defs/EventGatewayACLRuleResourceNamesStaticArray"
+          },
+          {
+            "$ref": "#/$defs/EventGatewayACLRuleResourceNamesDynamicArray"
+          }
+        ]
+      },
+      "resource_type": {
+        "enum": [
+          "topic",
+          "group",
+          "transactional_id",
+          "cluster"
+        ],
+        "type": "string"
+      }
+    },
+    "required": [
+      "resource_type",
+      "action",
+      "operations",
+      "resource_names"
+    ],
+    "type": "object"
+  },
+  "EventGatewayACLRuleResourceNamesDynamicArray": {
+    "type": "string"
+  },
+  "EventGatewayACLRuleResourceNamesStaticArray": {
+    "items": {
+      "$ref": "#/$defs/EventGatewayACLResourceName"
+    },
+    "maxItems": 50,
+    "type": "array"
+  },
+  "EventGatewayAWSKeySource": {
+    "additionalProperties": false,
+    "properties": {
+      "type": {
+        "enum": [
+          "aws"
+        ],
+        "type": "string"
+      }
+    },
+    "required": [
+      "type"
+    ],
+    "type": "object"
+  },
+  "EventGatewayConsumeSchemaValidationPolicyConfig": {
+    "anyOf": [
+      {
+        "$ref": "#/$defs/EventGatewayConsumeSchemaValidationPolicySchemaRegistryConfig"
+      },
+      {
+        "$ref": "#/$defs/EventGatewayConsumeSchemaValidationPolicyJsonConfig"
+      }
+    ]
+  },
+  "EventGatewayConsumeSchemaValidationPolicyJsonConfig": {
+    "properties": {
+      "failure_mode": {
+        "$ref": "#/$defs/ConsumeFailureMode"
+      },
+      "key_validation_action": {
+        "$ref": "#/$defs/ConsumeKeyValidationAction"
+      },
+      "schema_registry": {
+        "$ref": "#/$defs/SchemaRegistryReference"
+      },
+      "type": {
+        "enum": [
+          "json"
+        ],
+        "type": "string"
+      },
+      "validate_key": {
+        "type": "boolean"
+      },
+      "validate_value": {
+        "type": "boolean"
+      },
+      "value_validation_action": {
+        "$ref": "#/$defs/ConsumeValueValidationAction"
+      }
+    },
+    "required": [
+      "type"
+    ],
+    "type": "object"
+  },
+  "EventGatewayConsumeSchemaValidationPolicySchemaRegistryConfig": {
+    "properties": {
+      "failure_mode": {
+        "$ref": "#/$defs/ConsumeFailureMode"
+      },
+      "key_validation_action": {
+        "$ref": "#/$defs/ConsumeKeyValidationAction"
+      },
+      "schema_registry": {
+        "$ref": "#/$defs/SchemaRegistryReference"
+      },
+      "type": {
+        "enum": [
+          "confluent_schema_registry"
+        ],
+        "type": "string"
+      },
+      "validate_key": {
+        "type": "boolean"
+      },
+      "validate_value": {
+        "type": "boolean"
+      },
+      "value_validation_action": {
+        "$ref": "#/$defs/ConsumeValueValidationAction"
+      }
+    },
+    "required": [
+      "type"
+    ],
+    "type": "object"
+  },
+  "EventGatewayDecryptPolicyConfig": {
+    "properties": {
+      "failure_mode": {
+        "$ref": "#/$defs/EncryptionFailureMode"
+      },
+      "key_sources": {
+        "items": {
+          "$ref": "#/$defs/EventGatewayKeySource"
+        },
+        "minItems": 1,
+        "type": "array"
+      },
+      "part_of_record": {
+        "items": {
+          "$ref": "#/$defs/DecryptionRecordPart"
+        },
+        "minItems": 1,
+        "type": "array"
+      }
+    },
+    "required": [
+      "failure_mode",
+      "key_sources",
+      "part_of_record"
+    ],
+    "type": "object"
+  },
+  "EventGatewayEncryptConfig": {
+    "properties": {
+      "encryption_key": {
+        "$ref": "#/$defs/EncryptionKey"
+      },
+      "failure_mode": {
+        "$ref": "#/$defs/EncryptionFailureMode"
+      },
+      "part_of_record": {
+        "items": {
+          "$ref": "#/$defs/EncryptionRecordPart"
+        },
+        "minItems": 1,
+        "type": "array"
+      }
+    },
+    "required": [
+      "failure_mode",
+      "part_of_record",
+      "encryption_key"
+    ],
+    "type": "object"
+  },
+  "EventGatewayKeySource": {
+    "anyOf": [
+      {
+        "$ref": "#/$defs/EventGatewayAWSKeySource"
+      },
+      {
+        "$ref": "#/$defs/EventGatewayStaticKeySource"
+      }
+    ]
+  },
+  "EventGatewayModifyHeaderAction": {
+    "anyOf": [
+      {
+        "$ref": "#/$defs/EventGatewayModifyHeaderRemoveAction"
+      },
+      {
+        "$ref": "#/$defs/EventGatewayModifyHeaderSetAction"
+      }
+    ]
+  },
+  "EventGatewayModifyHeaderRemoveAction": {
+    "properties": {
+      "key": {
+        "type": "string"
+      },
+      "op": {
+        "enum": [
+          "remove"
+        ],
+        "type": "string"
+      }
+    },
+    "required": [
+      "op",
+      "key"
+    ],
+    "type": "object"
+  },
+  "EventGatewayModifyHeaderSetAction": {
+    "properties": {
+      "key": {
+        "type": "string"
+      },
+      "op": {
+        "enum": [
+          "set"
+        ],
+        "type": "string"
+      },
+      "value": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "op",
+      "key",
+      "value"
+    ],
+    "type": "object"
+  },
+  "EventGatewayParsedRecordDecryptFieldsConfig": {
+    "properties": {
+      "decrypt_fields": {
+        "$ref": "#/$defs/EventGatewayParsedRecordDecryptionSelector"
+      },
+      "failure_mode": {
+        "$ref": "#/$defs/ConsumeFailureMode"
+      },
+      "key_sources": {
+        "items": {
+          "$ref": "#/$defs/EventGatewayKeySource"
+        },
+        "minItems": 1,
+        "type": "array"
+      }
+    },
+    "required": [
+      "failure_mode",
+      "key_sources",
+      "decrypt_fields"
+    ],
+    "type": "object"
+  },
+  "EventGatewayParsedRecordDecryptionSelector": {
+    "properties": {
+      "paths": {
+        "anyOf": [
+          {
+            "$ref": "#/$defs/EventGatewayParsedRecordFieldPathsArray"
+          },
+          {
+            "$ref": "#/$defs/EventGatewayParsedRecordFieldPathsExpression"
+          }
+        ]
+      }
+    },
+    "required": [
+      "paths"
+    ],
+    "type": "object"
+  },
+  "EventGatewayParsedRecordEncryptFieldsConfig": {
+    "properties": {
+      "encrypt_fields": {
+        "items": {
+          "$ref": "#/$defs/EventGatewayParsedRecordEncryptionSelector"
+        },
+        "maxItems": 256,
+        "minItems": 1,
+        "type": "array"
+      },
+      "failure_mode": {
+        "$ref": "#/$defs/ProduceFailureMode"
+      }
+    },
+    "required": [
+      "failure_mode",
+      "encrypt_fields"
+    ],
+    "type": "object"
+  },
+  "EventGatewayParsedRecordEncryptionSelector": {
+    "properties": {
+      "encryption_key": {
+        "$ref": "#/$defs/EncryptionKey"
+      },
+      "paths": {
+        "anyOf": [
+          {
+            "$ref": "#/$defs/EventGatewayParsedRecordFieldPathsArray"
+          },
+          {
+            "$ref": "#/$defs/EventGatewayParsedRecordFieldPathsExpression"
+          }
+        ]
+      }
+    },
+    "required": [
+      "paths",
+      "encryption_key"
+    ],
+    "type": "object"
+  },
+  "EventGatewayParsedRecordFieldPathsArray": {
+    "items": {
+      "properties": {
+        "match": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "match"
+      ],
+      "type": "object"
+    },
+    "maxItems": 50,
+    "minItems": 1,
+    "type": "array"
+  },
+  "EventGatewayParsedRecordFieldPathsExpression": {
+    "type": "string"
+  },
+  "EventGatewayProduceSchemaValidationPolicyConfig": {
+    "anyOf": [
+      {
+        "$ref": "#/$defs/EventGatewayProduceSchemaValidationPolicySchemaRegistryConfig"
+      },
+      {
+        "$ref": "#/$defs/EventGatewayProduceSchemaValidationPolicyJsonConfig"
+      }
+    ]
+  },
+  "EventGatewayProduceSchemaValidationPolicyJsonConfig": {
+    "properties": {
+      "failure_mode": {
+        "$ref": "#/$defs/ProduceFailureMode"
+      },
+      "key_validation_action": {
+        "$ref": "#/$defs/ProduceKeyValidationAction"
+      },
+      "schema_registry": {
+        "$ref": "#/$defs/SchemaRegistryReference"
+      },
+      "type": {
+        "enum": [
+          "json"
+        ],
+        "type": "string"
+      },
+      "validate_key": {
+        "type": "boolean"
+      },
+      "validate_value": {
+        "type": "boolean"
+      },
+      "value_validation_action": {
+        "$ref": "#/$defs/ProduceValueValidationAction"
+      }
+    },
+    "required": [
+      "type"
+    ],
+    "type": "object"
+  },
+  "EventGatewayProduceSchemaValidationPolicySchemaRegistryConfig": {
+    "properties": {
+      "failure_mode": {
+        "$ref": "#/$defs/ProduceFailureMode"
+      },
+      "key_validation_action": {
+        "$ref": "#/$defs/ProduceKeyValidationAction"
+      },
+      "schema_registry": {
+        "$ref": "#/$defs/SchemaRegistryReference"
+      },
+      "type": {
+        "enum": [
+          "confluent_schema_registry"
+        ],
+        "type": "string"
+      },
+      "validate_key": {
+        "type": "boolean"
+      },
+      "validate_value": {
+        "type": "boolean"
+      },
+      "value_validation_action": {
+        "$ref": "#/$defs/ProduceValueValidationAction"
+      }
+    },
+    "required": [
+      "type"
+    ],
+    "type": "object"
+  },
+  "EventGatewayStaticKeySource": {
+    "additionalProperties": false,
+    "properties": {
+      "type": {
+        "enum": [
+          "static"
+        ],
+        "type": "string"
+      }
+    },
+    "required": [
+      "type"
+    ],
+    "type": "object"
+  },
+  "EventGatewayTLSListenerPolicyConfig": {
+    "properties": {
+      "allow_plaintext": {
+        "default": false,
+        "type": "boolean"
+      },
+      "certificates": {
+        "items": {
+          "$ref": "#/$defs/TLSCertificate"
+        },
+        "maxItems": 1,
+        "minItems": 1,
+        "type": "array"
+      },
+      "client_authentication": {
+        "properties": {
+          "mode": {
+            "enum": [
+              "required",
+              "requested"
+            ],
+            "type": "string"
+          },
+          "principal_mapping": {
+            "type": "string"
+          },
+          "tls_trust_bundles": {
+            "items": {
+              "$ref": "#/$defs/TLSTrustBundleReference"
+            },
+            "minItems": 1,
+            "type": "array"
+          }
+        },
+        "required": [
+          "mode",
+          "tls_trust_bundles"
+        ],
+        "type": "object"
+      },
+      "versions": {
+        "$ref": "#/$defs/TLSVersionRange"
+      }
+    },
+    "required": [
+      "certificates"
+    ],
+    "type": "object"
+  },
+  "ForwardToClusterByPortMappingConfig": {
+    "additionalProperties": false,
+    "properties": {
+      "advertised_host": {
+        "pattern": "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?)*$",
+        "type": "string"
+      },
+      "bootstrap_port": {
+        "default": "at_start",
+        "enum": [
+          "none",
+          "at_start"
+        ],
+        "type": "string"
+      },
+      "destination": {
+        "$ref": "#/$defs/VirtualClusterReference"
+      },
+      "min_broker_id": {
+        "default": 0,
+        "type": "integer"
+      },
+      "type": {
+        "enum": [
+          "port_mapping"
+        ],
+        "type": "string"
+      }
+    },
+    "required": [
+      "type",
+      "destination",
+      "advertised_host"
+    ],
+    "type": "object"
+  },
+  "ForwardToClusterBySNIConfig": {
+    "additionalProperties": false,
+    "properties": {
+      "advertised_port": {
+        "maximum": 65535,
+        "minimum": 1,
+        "type": "integer"
+      },
+      "broker_host_format": {
+        "properties": {
+          "type": {
+            "default": "per_cluster_suffix",
+            "enum": [
+              "per_cluster_suffix",
+              "shared_suffix"
+            ],
+            "type": "string"
+          }
+        },
+        "required": [
+          "type"
+        ],
+        "type": "object"
+      },
+      "sni_suffix": {
+        "pattern": "^[\\.-]([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)*([a-z0-9-]*[a-z0-9])$",
+        "type": "string"
+      },
+      "type": {
+        "enum": [
+          "sni"
+        ],
+        "type": "string"
+      }
+    },
+    "required": [
+      "type"
+    ],
+    "type": "object"
+  },
+  "GatewaySecret": {
+    "minLength": 1,
+    "type": "string",
+    "writeOnly": true
+  },
+  "GatewaySecretReferenceOrLiteral": {
+    "minLength": 1,
+    "type": "string"
+  },
+  "ProduceFailureMode": {
+    "enum": [
+      "reject",
+      "passthrough",
+      "mark"
+    ],
+    "type": "string"
+  },
+  "ProduceKeyValidationAction": {
+    "enum": [
+      "reject",
+      "mark"
+    ],
+    "type": "string"
+  },
+  "ProduceValueValidationAction": {
+    "enum": [
+      "reject",
+      "mark"
+    ],
+    "type": "string"
+  },
+  "SchemaRegistryReference": {
+    "anyOf": [
+      {
+        "$ref": "#/$defs/SchemaRegistryReferenceById"
+      },
+      {
+        "$ref": "#/$defs/SchemaRegistryReferenceByName"
+      }
+    ]
+  },
+  "SchemaRegistryReferenceById": {
+    "properties": {
+      "id": {
+        "format": "uuid",
+        "minLength": 1,
+        "type": "string"
+      }
+    },
+    "required": [
+      "id"
+    ],
+    "type": "object"
+  },
+  "SchemaRegistryReferenceByName": {
+    "properties": {
+      "name": {
+        "maxLength": 255,
+        "minLength": 1,
+        "type": "string"
+      }
+    },
+    "required": [
+      "name"
+    ],
+    "type": "object"
+  },
+  "TLSCertificate": {
+    "properties": {
+      "certificate": {
+        "$ref": "#/$defs/GatewaySecretReferenceOrLiteral"
+      },
+      "key": {
+        "$ref": "#/$defs/GatewaySecret"
+      }
+    },
+    "required": [
+      "certificate",
+      "key"
+    ],
+    "type": "object"
+  },
+  "TLSTrustBundleName": {
+    "maxLength": 255,
+    "minLength": 1,
+    "type": "string"
+  },
+  "TLSTrustBundleReference": {
+    "anyOf": [
+      {
+        "$ref": "#/$defs/TLSTrustBundleReferenceById"
+      },
+      {
+        "$ref": "#/$defs/TLSTrustBundleReferenceByName"
+      }
+    ]
+  },
+  "TLSTrustBundleReferenceById": {
+    "properties": {
+      "id": {
+        "format": "uuid",
+        "minLength": 1,
+        "type": "string"
+      }
+    },
+    "required": [
+      "id"
+    ],
+    "type": "object"
+  },
+  "TLSTrustBundleReferenceByName": {
+    "properties": {
+      "name": {
+        "$ref": "#/$defs/TLSTrustBundleName"
+      }
+    },
+    "required": [
+      "name"
+    ],
+    "type": "object"
+  },
+  "TLSVersionRange": {
+    "default": {
+      "max": "TLSv1.3",
+      "min": "TLSv1.2"
+    },
+    "properties": {
+      "max": {
+        "default": "TLSv1.3",
+        "enum": [
+          "TLSv1.2",
+          "TLSv1.3"
+        ],
+        "type": "string"
+      },
+      "min": {
+        "default": "TLSv1.2",
+        "enum": [
+          "TLSv1.2",
+          "TLSv1.3"
+        ],
+        "type": "string"
+      }
+    },
+    "type": "object"
+  },
+  "VirtualClusterName": {
+    "maxLength": 255,
+    "minLength": 1,
+    "type": "string"
+  },
+  "VirtualClusterReference": {
+    "anyOf": [
+      {
+        "$ref": "#/$defs/VirtualClusterReferenceById"
+      },
+      {
+        "$ref": "#/$defs/VirtualClusterReferenceByName"
+      }
+    ]
+  },
+  "VirtualClusterReferenceById": {
+    "properties": {
+      "id": {
+        "format": "uuid",
+        "minLength": 1,
+        "type": "string"
+      }
+    },
+    "required": [
+      "id"
+    ],
+    "type": "object"
+  },
+  "VirtualClusterReferenceByName": {
+    "properties": {
+      "name": {
+        "$ref": "#/$defs/VirtualClusterName"
+      }
+    },
+    "required": [
+      "name"
+    ],
+    "type": "object"
+  }
+}
+''')

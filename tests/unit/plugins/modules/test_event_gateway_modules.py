@@ -103,7 +103,7 @@ def test_backend_cluster_secrets_are_write_only(emulator):
                 authentication=dict(type='sasl_plain', username='gateway', password='s3cret-pw'))
     assert_lifecycle(cluster, create=args, update=dict(bootstrap_servers=['kafka-1:9092', 'kafka-2:9092'], metadata_update_interval_seconds=30),
                      secrets=('s3cret-pw',), deletable=False)
-    rotated, sent = cluster.counted(diff=True, update_secrets='always', **dict(args, authentication=dict(args['authentication'], password='n3w-pw')))
+    rotated, sent = cluster.counted(diff=True, **{**args, 'update_secrets': 'always', 'authentication': dict(args['authentication'], password='n3w-pw')})
     assert rotated['changed'] and writes(sent)[0]['body']['authentication']['password'] == 'n3w-pw'
     assert 'n3w-pw' not in str(rotated) and rotated['diff']['after']['authentication']['password'] == '********'
     assert_refused(cluster, dict(args, authentication=dict(type='kerberos')), 'authentication')
@@ -154,7 +154,7 @@ def test_static_key_is_created_never_updated_and_recreated_on_request(emulator):
     assert_refused(key, dict(args, description='other'), 'description', 'recreate')
     assert_refused(key, dict(args, value='n3w', update_secrets='always'), 'value', 'recreate: true')
     first = returned(key, key(**args))['id']
-    rotated, sent = key.counted(diff=True, **dict(args, value='n3w-k3y', update_secrets='always', recreate=True))
+    rotated, sent = key.counted(diff=True, **{**args, 'value': 'n3w-k3y', 'update_secrets': 'always', 'recreate': True})
     assert rotated['changed'] and [request['method'] for request in writes(sent)] == ['DELETE', 'POST']
     assert returned(key, rotated)['id'] != first and 'n3w-k3y' not in str(rotated)
 
@@ -210,7 +210,7 @@ def test_policy_config_is_checked_against_the_type_schema_before_any_request(emu
         assert result['failed'] and not sent, (config, result)
         for word in words:
             assert word in result['msg'], (word, result['msg'])
-    result, sent = policy.counted(**dict(base, type='tls_server'))
+    result, sent = policy.counted(**{**base, 'type': 'tls_server'})
     assert result['failed'] and not sent and 'config: required' in result['msg']
 
 
