@@ -280,12 +280,6 @@ class PolicyEngine(EntityEngine):
         config = self.params.get('config')
         if kind['config'] is None and config is not None:
             raise KonnectParameterError('config: a %s policy takes no config.' % policy_type)
-        if config is None and kind['config_required'] and not self.params.get('id'):
-            raise KonnectParameterError('config: required for a %s policy.' % policy_type)
-        for field in kind['required']:
-            option = 'parent_policy' if field == 'parent_policy_id' else field
-            if self.params.get(option) is None and not self.params.get('id'):
-                raise KonnectParameterError('%s: required for a %s policy.' % (option, policy_type))
         if config is not None:
             errors = schema_errors(config, kind['config'], 'config')
             if errors:
@@ -293,6 +287,24 @@ class PolicyEngine(EntityEngine):
         for option, field in (('parent_policy', 'parent_policy_id'), ('condition', 'condition')):
             if self.params.get(option) is not None and field not in kind['fields']:
                 raise KonnectParameterError('%s: a %s policy takes none.' % (option, policy_type))
+
+    def decide(self, current, desired):
+        if current is None:
+            self.check_new_policy()
+        return super(PolicyEngine, self).decide(current, desired)
+
+    def check_new_policy(self):
+        """What the spec requires of a new policy of its type (an existing one is found and changed without)."""
+        policy_type = self.params.get('type')
+        kind = POLICY_TYPES[self.entity.place].get(policy_type)
+        if kind is None:
+            return  # type is required to create: the engine says so
+        if self.params.get('config') is None and kind['config_required']:
+            raise KonnectParameterError('config: required to create a %s policy.' % policy_type)
+        for field in kind['required']:
+            option = 'parent_policy' if field == 'parent_policy_id' else field
+            if self.params.get(option) is None:
+                raise KonnectParameterError('%s: required to create a %s policy.' % (option, policy_type))
 
     def find_current(self, desired):
         self.chain = list(self.entity.read_list(self.client, self.scope, what=self.entity.plural))

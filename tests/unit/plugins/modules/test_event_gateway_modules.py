@@ -194,12 +194,16 @@ def test_listener_policies_are_placed_compared_and_moved(emulator):
     moved, sent = policy.counted(name='b', position=0, **base)
     assert moved['changed'] and [request['path'].rsplit('/', 1)[-1] for request in writes(sent)] == ['move']
     assert chain(emulator, path) == ['b', 'first', 'a', 'c']
+    by_name_only, sent = policy.counted(event_gateway=gateway, listener=listener, name='c', position=3)
+    assert not by_name_only['changed'] and not writes(sent)
     assert_refused(policy, dict(base, name='c', position=4), 'position', 'past the end')
     assert_refused(policy, dict(base, name='new', position=9), 'position', 'past the end')
     assert_refused(policy, dict(base, name='c', position=-1), 'position')
 
 
 def test_policy_config_is_checked_against_the_type_schema_before_any_request(emulator):
+    gateway = new_gateway(emulator)
+    new_listener(emulator, gateway)
     policy = Module(emulator, 'event_gateway_listener_policy')
     base = dict(event_gateway='orders', listener='public', name='route', type='forward_to_virtual_cluster')
     for config, words in ((dict(type='sni', sni_suffix='.x', extra=1), ('config.extra', 'unknown')),
@@ -210,8 +214,7 @@ def test_policy_config_is_checked_against_the_type_schema_before_any_request(emu
         assert result['failed'] and not sent, (config, result)
         for word in words:
             assert word in result['msg'], (word, result['msg'])
-    result, sent = policy.counted(**{**base, 'type': 'tls_server'})
-    assert result['failed'] and not sent and 'config: required' in result['msg']
+    assert_refused(policy, {**base, 'type': 'tls_server'}, 'config: required to create a tls_server policy')
 
 
 def test_tls_server_certificates_are_write_only(emulator):
@@ -234,7 +237,9 @@ def test_consume_policy_lifecycle_with_a_parent_policy(emulator):
     child = returned(policy, policy(name='child', type='skip_record', parent_policy='headers', **base))
     assert child['parent_policy_id'] == parent['id']
     assert_refused(policy, dict(base, name='x', type='skip_record', config=dict(a=1)), 'takes no config')
-    assert_refused(policy, dict(base, name='x', type='decrypt_fields', config={}), 'parent_policy', 'required')
+    decrypt = dict(failure_mode='error', key_sources=[dict(type='static')], decrypt_fields=dict(paths=[dict(match='card.number')]))
+    assert_refused(policy, dict(base, name='x', type='decrypt_fields', config=decrypt), 'parent_policy', 'required')
+    assert_refused(policy, dict(base, name='x', type='decrypt_fields', config=dict(decrypt, failure_mode='explode')), 'failure_mode', 'explode')
     assert_refused(policy, dict(base, name='x', type='encrypt'), 'type', 'decrypt')
 
 
