@@ -149,7 +149,7 @@ class Coverage(object):
     def status(self, resource):
         if self.covered[resource.template]:
             return 'covered'
-        if resource.template in self.allowlist.get(resource.spec, {}):
+        if resource.template in (self.allowlist.get(resource.spec) or {}):
             return 'allowlisted'
         return 'uncovered' if resource.kind == ACTION else 'missing'
 
@@ -204,7 +204,7 @@ class Coverage(object):
         for resource in self.resources:
             status = self.status(resource)
             detail = ', '.join(self.covered[resource.template]) if status == 'covered' else \
-                self.allowlist.get(resource.spec, {}).get(resource.template, 'an action: counted, not required' if status == 'uncovered'
+                (self.allowlist.get(resource.spec) or {}).get(resource.template, 'an action: counted, not required' if status == 'uncovered'
                                                           else 'NOT COVERED, NOT ALLOWLISTED')
             lines.append('%-11s %-9s %-24s %s  (%s)' % (status, resource.kind, resource.spec, resource.template, detail))
         return '\n'.join(lines)

@@ -123,7 +123,7 @@ def common_defaults(branches, defs):
     common = {}
     for name in sorted(set().union(*found)):
         values = [defaults.get(name, MISSING) for names, defaults in zip(declared, found) if name in names]
-        if any(value is MISSING for value in values):
+        if not values or any(value is MISSING for value in values):
             continue
         if all(value == values[0] for value in values):
             common[name] = values[0]

@@ -1,0 +1,83 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, konnect.konnect contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: event_gateway_virtual_cluster_info
+short_description: List the virtual clusters of a Konnect event gateway
+version_added: 0.2.0
+description:
+  - Read the virtual clusters of a event gateway, by id, by name, or with filters; every page is read.
+  - Always returns a list, also when looking up one.
+author:
+  - konnect.konnect contributors (@konnect-konnect)
+options:
+  name:
+    description:
+      - Return only the virtual cluster with this name (an empty list if there is none).
+      - Mutually exclusive with O(id) and O(filters).
+    type: str
+extends_documentation_fragment:
+  - konnect.konnect.connection
+  - konnect.konnect.event_gateway
+  - konnect.konnect.entity.info
+  - konnect.konnect.attributes.info_module
+seealso:
+  - module: konnect.konnect.event_gateway_virtual_cluster
+'''
+
+EXAMPLES = r'''
+- name: Every one
+  konnect.konnect.event_gateway_virtual_cluster_info:
+    event_gateway: orders
+  register: found
+
+- name: One by name
+  konnect.konnect.event_gateway_virtual_cluster_info:
+    event_gateway: orders
+    name: partners
+
+- name: Those whose name contains "ord"
+  konnect.konnect.event_gateway_virtual_cluster_info:
+    event_gateway: orders
+    filters:
+      name: {contains: ord}
+
+- name: One by id
+  konnect.konnect.event_gateway_virtual_cluster_info:
+    event_gateway: orders
+    id: 2f5df167-6b7d-4c6b-8ce2-29b41ba1bbca
+'''
+
+RETURN = r'''
+event_gateway_virtual_clusters:
+  description: The virtual clusters found.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+  - id: 2f5df167-6b7d-4c6b-8ce2-29b41ba1bbca
+    name: partners
+    destination:
+      id: f145e9de-40be-4b33-bdbe-130a51e698b0
+      name: orders-kafka
+    dns_label: partners
+    acl_mode: enforce_on_gateway
+    authentication:
+    - type: anonymous
+'''
+
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import InfoTask
+
+TASK = InfoTask('event_gateway_virtual_cluster')
+
+
+def main():
+    TASK.main()
+
+
+if __name__ == '__main__':
+    main()
