@@ -11,7 +11,7 @@ short_description: Manage Kong Identity auth servers
 version_added: 0.1.0
 description:
   - Create, update or delete an auth server of Kong Identity, an OAuth 2.0 authorization server that Konnect hosts.
-    Konnect gives each one a public issuer URL (RV(auth_server.issuer)).
+    Konnect gives each one a public issuer URL (C(issuer) in RV(auth_server)).
   - An auth server is found by O(id) or by its O(name), which Konnect keeps unique.
 author:
   - konnect.konnect contributors (@konnect-konnect)

@@ -44,6 +44,13 @@ options:
     description:
       - The secret of a V(legacy) key, unique within the realm. Write-only; only a legacy key takes it.
     type: str
+  update_secrets:
+    description:
+      - O(secret) is write-only, so it is sent only when the key is minted (V(on_create)). Keys cannot be changed, so
+        V(always) fails for a key that exists; use O(rotate) to replace a key.
+    type: str
+    choices: [on_create, always]
+    default: on_create
   rotate:
     description:
       - Replace the key on this run. A new key with the same tags is minted first and returned as RV(secret); the old key

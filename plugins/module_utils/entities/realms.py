@@ -123,6 +123,12 @@ class ConsumerKeyEngine(TokenEngine):
     """A consumer's key: found by its tags; never updated (a new ``type`` is refused); ``rotate`` mints a new key with the
     same tags before the old one goes."""
 
+    def decide(self, current, desired):
+        if current is not None and self.params.get('update_secrets') == 'always':
+            raise KonnectParameterError('update_secrets: %s cannot be changed, its secret neither; set rotate: true to replace it with a '
+                                        'new key.' % self.describe_current(current))
+        return super(ConsumerKeyEngine, self).decide(current, desired)
+
     def without_expiry_changes(self, current, desired):
         for field, have, want in decide.create_only_conflicts(self.entity, current, desired):
             decide.refuse_create_only_change(self.entity, current, field, have, want)

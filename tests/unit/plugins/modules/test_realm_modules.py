@@ -170,6 +170,7 @@ def test_realm_consumer_key_legacy_and_refusals(emulator):
     created = module(type='legacy', secret='legacy-s3cret', **base)
     assert created['changed'] and created['secret'] == 'legacy-s3cret' and 'legacy-s3cret' not in str(created['realm_consumer_key'])
     assert_refused(module, dict(base, type='new'), 'type', 'cannot be changed')
+    assert_refused(module, dict(base, type='legacy', secret='other', update_secrets='always'), 'update_secrets', 'rotate: true')
 
 
 def test_realm_consumer_key_info(emulator):
