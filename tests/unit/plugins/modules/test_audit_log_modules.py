@@ -56,7 +56,8 @@ def test_destination_diff_masks_the_authorization_and_rotates_it_on_request(emul
     created, sent = module.counted(diff=True, **SIEM)
     assert writes(sent)[0]['body']['authorization'] == 'Bearer siem-s3cret'
     assert created['diff']['after']['authorization'] == '********'
-    rotated = dict(SIEM, authorization='Bearer n3w')
+    rotated = dict(SIEM)
+    rotated['authorization'] = 'Bearer n3w'
     again, sent = module.counted(**rotated)
     assert not again['changed'] and not writes(sent)
     again, sent = module.counted(diff=True, update_secrets='always', **rotated)

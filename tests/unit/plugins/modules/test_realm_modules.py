@@ -148,7 +148,9 @@ def test_realm_consumer_key_is_minted_once_and_found_by_its_tags(emulator):
     created, sent = module.counted(diff=True, **args)
     assert created['changed'] and created['secret'].startswith('kcs_') and created['_ansible_no_log'] is True
     assert 'secret' not in created['realm_consumer_key']
-    again, sent = module.counted(**dict(args, tags=['prod', 'ci']))
+    reordered = dict(args)
+    reordered['tags'] = ['prod', 'ci']
+    again, sent = module.counted(**reordered)
     assert not again['changed'] and 'secret' not in again and len(sent) == 1
     assert module.task.returns_secret(created) and not module.task.returns_secret(again)
     rotated, sent = module.counted(rotate=True, **args)
