@@ -14,6 +14,16 @@ DEFAULTS = {
     'api_package': {'attributes': {}},
     'api_package_document': {'status': 'unpublished'},
     'application_auth_strategy': {'principals': {'enabled': False}},
+    'audit_log_destination': {'log_format': 'cef', 'skip_ssl_verification': False},
+    'auth_server': {'signing_algorithm': 'RS256'},
+    'auth_server_claim': {'enabled': True, 'include_in_all_scopes': False, 'include_in_token': False},
+    'auth_server_client': {
+        'access_token_duration': 300,
+        'allow_all_scopes': False,
+        'id_token_duration': 300,
+        'token_endpoint_auth_method': 'client_secret_post',
+    },
+    'auth_server_scope': {'default': False, 'enabled': True, 'include_in_metadata': False},
     'event_gateway_backend_cluster': {
         'description': '',
         'insecure_allow_anonymous_virtual_cluster_auth': False,
@@ -164,4 +174,5 @@ DEFAULTS = {
         'enabled': False,
     },
     'portal_team': {'can_own_applications': False},
+    'realm': {'negative_ttl': 10, 'ttl': 10},
 }

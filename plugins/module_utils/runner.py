@@ -121,7 +121,8 @@ class _Task(object):
 
     def returns_secret(self, result):
         """Whether ``result`` carries a one-time secret, so that logs and callbacks must not show it."""
-        return isinstance(self.entity, Token) and bool(result.get(self.entity.result_field))
+        result_field = getattr(self.entity, 'result_field', None)  # a Token's, or another entity type's one-time secret
+        return bool(result_field) and bool(result.get(result_field))
 
 
 class EntityTask(_Task):

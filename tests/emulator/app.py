@@ -41,7 +41,7 @@ for _family in FAMILIES:
     ALL_SPECIALS.update(_family.SPECIALS)
     F.ENTITY_FACTS.update(getattr(_family, 'FACTS', {}))
     F.SINGLETON_DEFAULTS.update(getattr(_family, 'SINGLETON_DEFAULTS', {}))
-FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms')
+FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms', 'provisioning')
 
 
 class Request:
@@ -238,6 +238,7 @@ class Emulator:
         partition_name = F.GLOBAL_BASE if route.family == 'global' else region_of(request.base)
         call = Call(self.api, self.state.partition(partition_name), route, op, params, request.query, body,
                     region_of(request.base), principal)
+        call.faults = self.faults  # the provisioning knob: how fast long-running jobs move on, which of them fail
         try:
             return dispatch(call, ALL_SPECIALS)
         except ApiError as error:
@@ -439,7 +440,26 @@ def validate_faults(faults):
         if not is_number(latency) or latency < 0:
             raise FaultError('latency_ms must be a non-negative number')
         validated['latency_ms'] = latency
+    if 'provisioning' in faults:
+        validated['provisioning'] = validate_provisioning(faults['provisioning'])
     return validated
+
+
+def validate_provisioning(knob):
+    """``{"step_seconds": 0.01, "fail": ["audit_log_replay_job"]}``: the seconds each provisioning state lasts, and the
+    kinds of long-running job that end failed (see the README, "Fault injection")."""
+    if not isinstance(knob, dict) or set(knob) - {'step_seconds', 'fail'}:
+        raise FaultError('provisioning takes step_seconds and fail')
+    result = {}
+    if 'step_seconds' in knob:
+        if not is_number(knob['step_seconds']) or knob['step_seconds'] < 0:
+            raise FaultError('provisioning.step_seconds must be a non-negative number')
+        result['step_seconds'] = knob['step_seconds']
+    if 'fail' in knob:
+        if not isinstance(knob['fail'], list) or not all(isinstance(kind, str) for kind in knob['fail']):
+            raise FaultError('provisioning.fail must be a list of job kinds')
+        result['fail'] = list(knob['fail'])
+    return result
 
 
 def validate_rate_limit(knob):
