@@ -14,6 +14,7 @@ DEFAULTS = {
     'api_package': {'attributes': {}},
     'api_package_document': {'status': 'unpublished'},
     'application_auth_strategy': {'principals': {'enabled': False}},
+    'catalog_integration_instance': {'config': {}},
     'gateway_jwt': {'algorithm': 'HS256'},
     'gateway_partial': {
         'config': {
@@ -129,6 +130,7 @@ DEFAULTS = {
         'config': {'claim_mappings': {'email': 'email', 'groups': 'groups', 'name': 'name'}, 'scopes': ['email', 'openid', 'profile']},
         'enabled': False,
     },
+    'mesh_control_plane': {'version': 'v2'},
     'portal': {
         'authentication_enabled': True,
         'auto_approve_applications': False,

@@ -11,7 +11,6 @@ checked against that kind's schema before any request.
 
 from __future__ import annotations
 
-import copy
 from urllib.parse import quote
 
 from ansible_collections.konnect.konnect.plugins.module_utils import decide
