@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import pprint
 import re
 import sys
 
@@ -87,7 +86,9 @@ CHUNK = 120
 def render():
     found, used = kinds()
     text = json.dumps(used, sort_keys=True, separators=(',', ':'))
-    lines = ['KINDS = ' + pprint.pformat(found, width=150, sort_dicts=True), '', '_SCHEMAS = (']
+    lines = ['KINDS = {']
+    lines += ['    %r: %r,' % (kind, dict(sorted(found[kind].items()))) for kind in sorted(found)]
+    lines += ['}', '', '_SCHEMAS = (']
     lines += ['    %r' % text[index:index + CHUNK] for index in range(0, len(text), CHUNK)]
     lines.append(')')
     return HEADER + '\n'.join(lines) + '\n' + FOOTER

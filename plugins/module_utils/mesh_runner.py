@@ -21,6 +21,12 @@ class MeshResourceTask(EntityTask):
         options['name'] = dict(type='str', required=True)
         return options
 
+    def argument_spec(self):
+        spec = super(MeshResourceTask, self).argument_spec()
+        for name in ('kind', 'name'):
+            spec[name] = dict(spec[name], required=True)  # a Kuma resource has no id to find it by
+        return spec
+
     def extra_rules(self):
         return {}
 

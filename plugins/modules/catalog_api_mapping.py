@@ -11,7 +11,7 @@ short_description: Map APIs to services of the Konnect Service Catalog
 version_added: 0.4.0
 description:
   - Map an API (of the API Builder, M(konnect.konnect.api)) to a catalog service, or remove the mapping. A mapping has
-    nothing to change: it exists or not.
+    nothing to change; it exists or not.
   - A mapping is found among the service's mappings by its API, or by O(id).
 author:
   - konnect.konnect contributors (@konnect-konnect)

@@ -36,7 +36,7 @@ options:
     type: str
   config:
     description:
-      - The settings of the instance, whose schema the integration defines, for example C({account_region: eu}).
+      - The settings of the instance, whose schema the integration defines, for example C(account_region).
       - Sent as C({}) on creation when not given. The keys given are compared; others are left as they are.
     type: dict
   auth_config:
@@ -78,8 +78,8 @@ options:
         choices: [oauth, github_app_installation, multi_key_auth, aws_role_delegation]
       config:
         description:
-          - Its settings, as Konnect takes them for the type, for example C({headers: [{name: x-api-key, key: ...}]}) for
-            C(multi_key_auth) or C({role_arn: ...}) for C(aws_role_delegation).
+          - Its settings, as Konnect takes them for the type, for example a list of C(headers), each with a C(name) and a C(key),
+            for C(multi_key_auth), or a C(role_arn) for C(aws_role_delegation).
         type: dict
         required: true
 extends_documentation_fragment:

@@ -11,7 +11,7 @@ short_description: Map resources of integrations to services of the Konnect Serv
 version_added: 0.4.0
 description:
   - Map a resource that an integration knows (a gateway service, a PagerDuty service, a GitHub repository, ...) to a catalog
-    service, or remove the mapping. A mapping cannot be changed: map another resource and remove the old mapping.
+    service, or remove the mapping. A mapping cannot be changed; map another resource and remove the old mapping.
   - The resource is named by its id (O(resource)), or by the integration instance it belongs to, its type and the config
     that identifies it in that integration (O(integration_instance), O(resource_type), O(resource_config)); Konnect then
     records the resource if it has not discovered it yet.
@@ -38,7 +38,7 @@ options:
     type: str
   resource_config:
     description:
-      - What identifies the resource in its integration, for example C({control_plane_id: ..., gateway_service_id: ...}).
+      - What identifies the resource in its integration, for example the C(control_plane_id) and C(gateway_service_id) of a gateway service.
       - Compared as a whole.
     type: dict
   id:

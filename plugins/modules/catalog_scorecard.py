@@ -27,8 +27,7 @@ options:
     type: str
   entity_selector:
     description:
-      - Which services the scorecard grades, as Konnect takes it, for example C({selector: all, selector_parameters: null}) or
-        C({selector: label, selector_parameters: {label_key: team, operator: eq, value: payments}}).
+      - Which services the scorecard grades, as Konnect takes it.
       - Required to create a scorecard.
     type: dict
     suboptions:
@@ -39,8 +38,8 @@ options:
         choices: [all, ids, name, display_name, custom_field, label, has_label_key, has_docs, api_count, resource_count]
       selector_parameters:
         description:
-          - The selector's parameters as Konnect takes them for that selector (null for C(all)), for example
-            C({label_key: team, operator: eq, value: payments}) for C(label).
+          - The selector's parameters as Konnect takes them for that selector, null for C(all); for C(label) a dict with
+            C(label_key), C(operator) and C(value).
         type: raw
   criteria:
     description:
@@ -60,7 +59,7 @@ options:
         type: str
         required: true
       template_parameters:
-        description: The template's parameters, for example C({measure: median, threshold: {unit: hours, value: 6}}).
+        description: The template's parameters, for example C(measure) and C(threshold).
         type: dict
       section_name:
         description: The section of the scorecard the criterion is shown in.

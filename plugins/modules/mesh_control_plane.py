@@ -26,8 +26,8 @@ options:
     type: str
   features:
     description:
-      - Features enabled when the control plane is created, as Konnect takes them, for example
-        C({type: MeshCreation, meshCreation: {enabled: false}}) to create it without the default mesh.
+      - Features enabled when the control plane is created, as Konnect takes them; for example a feature of C(type)
+        V(MeshCreation) whose C(meshCreation.enabled) is false creates it without the default mesh.
       - Konnect takes them on creation only; see O(recreate).
     type: list
     elements: dict

@@ -11,7 +11,7 @@ short_description: Manage the Kuma resources of a Konnect mesh control plane
 version_added: 0.4.0
 description:
   - Create, update and delete any Kuma resource of a Konnect mesh control plane (meshes, policies such as MeshTimeout or
-    MeshTrafficPermission, MeshService, secrets, zone ingresses, access roles, ...): one module for every kind the
+    MeshTrafficPermission, MeshService, secrets, zone ingresses, access roles, ...); one module for every kind the
     Mesh Control Planes API lists.
   - A resource is found by its O(kind), its O(name) and, for the kinds that live inside a mesh, its O(mesh).
   - The body (O(name), O(mesh), O(labels), O(spec)) is checked against the JSON schema the API gives for the kind before any
@@ -28,11 +28,48 @@ options:
     required: true
   kind:
     description:
-      - The Kuma kind of the resource. The kinds are those the Mesh Control Planes API can write
-        (AccessAudit, AccessRole, AccessRoleBinding, Dataplane, HostnameGenerator, Mesh, MeshAccessLog, MeshCircuitBreaker, MeshExternalService, MeshFaultInjection, MeshGateway, MeshGlobalRateLimit, MeshHTTPRoute, MeshHealthCheck, MeshIdentity, MeshLoadBalancingStrategy, MeshMetric, MeshMultiZoneService, MeshOPA, MeshOpenTelemetryBackend, MeshPassthrough, MeshProxyPatch, MeshRateLimit, MeshRetry, MeshService, MeshTCPRoute, MeshTLS, MeshTimeout, MeshTrace, MeshTrafficPermission, MeshTrust, MeshZoneAddress, Secret, Workload, ZoneEgress, ZoneIngress).
+      - The Kuma kind of the resource, any kind the Mesh Control Planes API can write.
+      - The policies (MeshTimeout, MeshTrafficPermission, ...) and most newer kinds live inside a mesh (O(mesh)); Mesh,
+        ZoneIngress, ZoneEgress, HostnameGenerator, AccessRole, AccessRoleBinding and AccessAudit do not.
     type: str
     required: true
-    choices: [AccessAudit, AccessRole, AccessRoleBinding, Dataplane, HostnameGenerator, Mesh, MeshAccessLog, MeshCircuitBreaker, MeshExternalService, MeshFaultInjection, MeshGateway, MeshGlobalRateLimit, MeshHTTPRoute, MeshHealthCheck, MeshIdentity, MeshLoadBalancingStrategy, MeshMetric, MeshMultiZoneService, MeshOPA, MeshOpenTelemetryBackend, MeshPassthrough, MeshProxyPatch, MeshRateLimit, MeshRetry, MeshService, MeshTCPRoute, MeshTLS, MeshTimeout, MeshTrace, MeshTrafficPermission, MeshTrust, MeshZoneAddress, Secret, Workload, ZoneEgress, ZoneIngress]
+    choices:
+      - AccessAudit
+      - AccessRole
+      - AccessRoleBinding
+      - Dataplane
+      - HostnameGenerator
+      - Mesh
+      - MeshAccessLog
+      - MeshCircuitBreaker
+      - MeshExternalService
+      - MeshFaultInjection
+      - MeshGateway
+      - MeshGlobalRateLimit
+      - MeshHTTPRoute
+      - MeshHealthCheck
+      - MeshIdentity
+      - MeshLoadBalancingStrategy
+      - MeshMetric
+      - MeshMultiZoneService
+      - MeshOPA
+      - MeshOpenTelemetryBackend
+      - MeshPassthrough
+      - MeshProxyPatch
+      - MeshRateLimit
+      - MeshRetry
+      - MeshService
+      - MeshTCPRoute
+      - MeshTLS
+      - MeshTimeout
+      - MeshTrace
+      - MeshTrafficPermission
+      - MeshTrust
+      - MeshZoneAddress
+      - Secret
+      - Workload
+      - ZoneEgress
+      - ZoneIngress
   mesh:
     description:
       - The mesh the resource belongs to (its name). Required for the kinds that live inside a mesh, refused for the others

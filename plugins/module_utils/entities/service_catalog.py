@@ -172,7 +172,7 @@ class IntegrationInstance(Entity):
             client_id=dict(type='str', required=True),
             client_secret=dict(type='str', no_log=True),
             authorization_endpoint=dict(type='str', required=True),
-            token_endpoint=dict(type='str', required=True))),
+            token_endpoint=dict(type='str', required=True, no_log=False))),
         'auth_credential': dict(type='dict', no_log=True, options=dict(
             type=dict(type='str', required=True, choices=CREDENTIAL_TYPES),
             config=dict(type='dict', required=True))),
@@ -304,8 +304,19 @@ CRITERION_FIELDS = ('name', 'enabled', 'template_name', 'template_parameters', '
 SCORECARD_BODY = ('name', 'description', 'entity_selector', 'criteria', 'scorecard_template')
 
 
+def scorecard_body(body):
+    """Criteria as Konnect takes them: an unset display ``name`` is left out; the parameters and section are nullable."""
+    if body.get('criteria') is not None:
+        body = dict(body, criteria=[dict((name, value) for name, value in item.items() if value is not None or name != 'name')
+                                    for item in body['criteria']])
+    return body
+
+
 class ScorecardEngine(EntityEngine):
     """A scorecard, with its criteria read from their own list (Konnect's scorecard does not carry them) and written whole."""
+
+    def desired_body(self, references):
+        return scorecard_body(super(ScorecardEngine, self).desired_body(references))
 
     def find_current(self, desired):
         current = super(ScorecardEngine, self).find_current(desired)
@@ -333,14 +344,6 @@ class ScorecardEngine(EntityEngine):
         return dict(scorecard, criteria=copy.deepcopy(body['criteria'])) if isinstance(scorecard, dict) else scorecard
 
 
-def scorecard_body(body):
-    """Criteria as Konnect takes them: an unset display ``name`` is left out; the parameters and section are nullable."""
-    if body.get('criteria') is not None:
-        body = dict(body, criteria=[dict((name, value) for name, value in item.items() if value is not None or name != 'name')
-                                    for item in body['criteria']])
-    return body
-
-
 class Scorecard(Entity):
     engine_class = ScorecardEngine
 
@@ -363,7 +366,7 @@ CATALOG_SCORECARD = Scorecard(
         Field('scorecard_template', choices=SCORECARD_TEMPLATES),
     ],
     lookup=LOOKUP_FILTER, pagination='page', update_method='PUT', read_only=('id', 'created_at', 'updated_at', 'score'),
-    filterable={'name': STRING_FILTER}, prepare=scorecard_body,
+    filterable={'name': STRING_FILTER},
 )
 
 ENTITIES = (CATALOG_SERVICE, CATALOG_INTEGRATION_INSTANCE, CATALOG_RESOURCE_MAPPING, CATALOG_API_MAPPING, CATALOG_SCORECARD)
