@@ -173,9 +173,9 @@ class IntegrationInstance(Entity):
             client_secret=dict(type='str', no_log=True),
             authorization_endpoint=dict(type='str', required=True),
             token_endpoint=dict(type='str', required=True, no_log=False))),
-        'auth_credential': dict(type='dict', no_log=True, options=dict(
+        'auth_credential': dict(type='dict', no_log=False, options=dict(
             type=dict(type='str', required=True, choices=CREDENTIAL_TYPES),
-            config=dict(type='dict', required=True))),
+            config=dict(type='dict', required=True, no_log=True))),
     }
 
 
