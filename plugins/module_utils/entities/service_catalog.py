@@ -200,6 +200,8 @@ class ResourceMappingEngine(EntityEngine):
 
     def desired_body(self, references):
         params = self.params
+        if params.get('id') and params.get('state') == 'absent':
+            return {}  # found by id: nothing else is needed to remove it
         by_config = [name for name in ('integration_instance', 'resource_type', 'resource_config') if params.get(name) is not None]
         if params.get('resource') and by_config:
             raise KonnectParameterError('resource and %s: name the resource once, by its id (resource) or by its integration instance, '

@@ -49,6 +49,17 @@ def test_catalog_service_lifecycle(emulator):
     assert created['custom_fields'] == {'owner': 'Jane'}
 
 
+def test_labels_are_purged_on_request(emulator):
+    module = Module(emulator, 'catalog_service')
+    module(name='billing', display_name='Billing', labels={'a': '1', 'b': '2'})
+    purged = module(name='billing', labels={'a': '1'}, purge_labels=True)
+    assert purged['changed'] and returned(module, purged)['labels'] == {'a': '1'}
+    instances = Module(emulator, 'catalog_integration_instance')
+    instances(integration_name='github', name='gh', display_name='GitHub', labels={'a': '1', 'b': '2'})
+    purged = instances(name='gh', labels={'b': '2'}, purge_labels=True)
+    assert purged['changed'] and returned(instances, purged)['labels'] == {'b': '2'}
+
+
 def test_catalog_service_rename_by_id_is_one_request_when_unchanged(emulator):
     service = new_service(emulator)
     module = Module(emulator, 'catalog_service')
@@ -203,6 +214,9 @@ def test_resource_mapping_by_resource_id_and_its_info(emulator):
     info = Module(emulator, 'catalog_resource_mapping_info')
     assert [item['service']['name'] for item in info(filters={'service.name': 'payments'})['catalog_resource_mappings']] == ['payments']
     assert [item['id'] for item in info(id=first['id'])['catalog_resource_mappings']] == [first['id']]
+    removed, sent = module.counted(id=first['id'], state='absent')
+    assert removed['changed'] and [r['method'] for r in writes(sent)] == ['DELETE']
+    assert info(id=first['id'])['catalog_resource_mappings'] == []
 
 
 def assert_lifecycle_of_mapping(module, args):

@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+
 import requests
 
 from ansible_collections.konnect.konnect.plugins.module_utils.mesh_kinds import KINDS, definitions
-from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import DEMO_TOKEN
+from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import DEMO_TOKEN, TESTS_DIR
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import (
     Module,
     assert_lifecycle,
@@ -47,6 +50,18 @@ def test_mesh_control_plane_lifecycle(emulator):
     created = assert_lifecycle(module, create=dict(name='mesh-prod', description='Production', labels={'env': 'prod'}),
                                update=dict(description='Production mesh', labels={'env': 'prod', 'team': 'platform'}))
     assert created['id']
+
+
+def test_labels_are_purged_on_request(emulator):
+    control_planes = Module(emulator, 'mesh_control_plane')
+    control_planes(name='mesh-prod', labels={'a': '1', 'b': '2'})
+    purged = control_planes(name='mesh-prod', labels={'a': '1'}, purge_labels=True)
+    assert purged['changed'] and returned(control_planes, purged)['labels'] == {'a': '1'}
+    resources = Module(emulator, 'mesh_resource')
+    resources(mesh_control_plane='mesh-prod', kind='Mesh', name='default', labels={'a': '1', 'b': '2'})
+    purged = resources(mesh_control_plane='mesh-prod', kind='Mesh', name='default', labels={'b': '2'}, purge_labels=True)
+    assert purged['changed'] and returned(resources, purged)['labels'] == {'b': '2'}
+    assert not resources(mesh_control_plane='mesh-prod', kind='Mesh', name='default', labels={'b': '2'}, purge_labels=True)['changed']
 
 
 def test_mesh_control_plane_by_id_re_run_is_one_request(emulator):
@@ -143,11 +158,20 @@ def test_mesh_resource_refuses_bad_input(emulator):
 
 
 def test_every_kind_of_the_spec_is_offered_with_its_schema():
-    assert len(KINDS) >= 30
+    """mesh_kinds.py is current with the derived spec the emulator serves (else: hacking/update_mesh_kinds.py)."""
+    with open(os.path.join(TESTS_DIR, 'emulator', 'derived', 'mesh-control-planes-v0.json')) as handle:
+        derived = json.load(handle)
+    paths = dict((op['request']['schema']['$ref'].split('/')[-1], op['path']) for op in derived['operations']
+                 if op['method'] == 'PUT' and '/api/' in op['path'] and op['path'].endswith('/{name}') and op.get('request'))
+    assert sorted(facts['definition'] for facts in KINDS.values()) == sorted(paths)
     for kind, facts in KINDS.items():
         schema = definitions()[facts['definition']]
-        assert set(schema['required']) >= {'type', 'name'}, kind
+        assert schema == derived['$defs'][facts['definition']], kind
+        assert paths[facts['definition']].split('/')[-2] == facts['path'], kind
+        assert ('/meshes/{mesh}/' in paths[facts['definition']]) == facts['in_mesh'], kind
         assert ('spec' in schema['properties']) == facts['spec_field'], kind
+    for name in definitions():
+        assert definitions()[name] == derived['$defs'][name], name
 
 
 def test_mesh_resource_info(emulator):
