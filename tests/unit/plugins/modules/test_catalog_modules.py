@@ -264,6 +264,7 @@ def test_api_mapping_lifecycle(emulator):
     assert predicted['changed'] and not writes(sent)
     created = module(catalog_service=service, api='payments', diff=True)
     assert created['changed'] and returned(module, created)['api_id'] == api and returned(module, created)['service_id'] == service
+    assert created['diff']['before'] == {} and created['diff']['after']['api'] == 'payments (%s)' % api
     again, sent = module.counted(catalog_service=service, api=api)
     assert not again['changed'] and len(sent) == 1
     assert module(catalog_service='billing', api='payments', state='absent')['changed']
