@@ -119,9 +119,15 @@ def entity_templates(entity):
 
 
 def module_paths():
-    """{module: normalized templates} of modules that work on no entity description of their own."""
+    """{module: normalized templates} of modules whose paths no entity description names (a control plane group's
+    members; every Kuma kind, which ``mesh_resource`` takes as an option; an integration instance's auth config and
+    credential, options of ``catalog_integration_instance``)."""
     from ansible_collections.konnect.konnect.plugins.module_utils.special import MEMBERSHIPS  # pylint: disable=import-outside-toplevel
-    return {'control_plane_membership': frozenset([normalize(MEMBERSHIPS)])}
+    from ansible_collections.konnect.konnect.plugins.module_utils.entities.mesh import resource_paths  # pylint: disable=import-outside-toplevel
+    instance = '/v1/integration-instances/{integrationInstanceId}'
+    return {'control_plane_membership': frozenset([normalize(MEMBERSHIPS)]),
+            'mesh_resource': frozenset(normalize(path) for pair in resource_paths() for path in pair),
+            'catalog_integration_instance': frozenset(normalize(instance + part) for part in ('/auth-config', '/auth-credential'))}
 
 
 def covering_entities(resource, entities):

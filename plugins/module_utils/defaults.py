@@ -24,6 +24,7 @@ DEFAULTS = {
         'token_endpoint_auth_method': 'client_secret_post',
     },
     'auth_server_scope': {'default': False, 'enabled': True, 'include_in_metadata': False},
+    'catalog_integration_instance': {'config': {}},
     'event_gateway_backend_cluster': {
         'description': '',
         'insecure_allow_anonymous_virtual_cluster_auth': False,
@@ -160,6 +161,7 @@ DEFAULTS = {
         'config': {'claim_mappings': {'email': 'email', 'groups': 'groups', 'name': 'name'}, 'scopes': ['email', 'openid', 'profile']},
         'enabled': False,
     },
+    'mesh_control_plane': {'version': 'v2'},
     'portal': {
         'authentication_enabled': True,
         'auto_approve_applications': False,

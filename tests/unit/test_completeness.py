@@ -20,6 +20,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils import org_schema
 from ansible_collections.konnect.konnect.plugins.module_utils.client import is_global_path
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import portal_client as portal_client_family
+from ansible_collections.konnect.konnect.plugins.module_utils.entities.mesh import resource_paths
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import PLAIN
 from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_SPEC
 
@@ -106,6 +107,8 @@ def entity_ids():
 
 
 def paths_problems(entity):
+    if entity.name == 'mesh_resource':
+        return kind_paths_problems(entity)
     problems = []
     if entity.singleton:
         if entity.item and not route(entity.item):
@@ -136,6 +139,16 @@ def paths_problems(entity):
             problems.append('%s: no %s (update) %s' % (entity.name, entity.update_method, entity.item))
         if offers_absent(entity) and 'DELETE' not in methods(entity.item):
             problems.append('%s: state absent, but no DELETE %s' % (entity.name, entity.item))
+    return problems
+
+
+def kind_paths_problems(entity):
+    """A Kuma resource's path depends on its kind (an option): every kind's collection and item must take what it sends."""
+    problems = []
+    for collection, item in resource_paths():
+        for method, path in (('GET', collection), ('GET', item), (entity.update_method, item), ('DELETE', item)):
+            if method not in methods(path):
+                problems.append('%s: no %s %s' % (entity.name, method, path))
     return problems
 
 
