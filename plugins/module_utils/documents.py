@@ -303,13 +303,13 @@ class OrgDocument(object):
         return value if isinstance(value, Node) else object()
 
     def prune_owned(self):
-        """Owned strategies, DCR providers, APIs and portals are pruned in every region the document names."""
+        """Owned (labelled) top-level entities, strategies to auth servers, are pruned in every region the document names."""
         if not self.prune:
             return
         regions = sorted(set(entry['region'] for name in ['control_planes'] + [section.name for section in PUBLISHING]
                              for entry in self.document.get(name) or []))
         for section in PUBLISHING:
-            for region in regions:
+            for region in regions if section.owned else ():
                 self.scopes.append(PruneScope(section.kind, self.owns_labels, self.protected_labels, region=region))
 
     def access(self):

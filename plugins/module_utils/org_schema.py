@@ -63,8 +63,9 @@ class Section(object):
         return frozenset([child.name for child in self.children] + ([self.nested] if self.nested else []) + ['region', PROTECTED])
 
 
-# Auth strategies, APIs and portals: top-level sections of regional entities, converged in the planner's order
-# (strategies, APIs, portals, publications, teams and roles, developers, applications, registrations).
+# Top-level sections of regional entities, converged in the planner's order: auth strategies, APIs, portals (then
+# publications, teams and roles, developers, applications, registrations); audit-log destinations, consumer realms and
+# Kong Identity auth servers.
 PUBLISHING = (
     Section('dcr_providers', 'dcr_provider', 'name', owned=True),
     Section('auth_strategies', 'application_auth_strategy', 'name', owned=True),
@@ -94,6 +95,15 @@ PUBLISHING = (
             Section('registrations', 'portal_application_registration', 'api'),
         )),
     )),
+    Section('audit_log_destinations', 'audit_log_destination', 'name'),
+    Section('realms', 'realm', 'name', children=(
+        Section('consumers', 'realm_consumer', 'username', listed=True),
+    )),
+    Section('auth_servers', 'auth_server', 'name', owned=True, children=(
+        Section('scopes', 'auth_server_scope', 'name', listed=True),
+        Section('claims', 'auth_server_claim', 'name', listed=True),
+        Section('clients', 'auth_server_client', 'name', listed=True),
+    )),
 )
 
 DELETION_OPTIONS = ('force',)  # in a document, deleting is pruning's, which deletes what it owns outright
@@ -116,7 +126,7 @@ def spec_schema(spec):
     schema = {}
     if JSON_TYPES.get(spec.get('type', 'str')):
         schema['type'] = JSON_TYPES[spec.get('type', 'str')]
-    if spec.get('choices'):
+    if spec.get('choices') and spec.get('type') != 'list':
         schema['enum'] = list(spec['choices'])
     if spec.get('no_log'):
         schema['writeOnly'] = True
@@ -130,6 +140,8 @@ def spec_schema(spec):
             schema.update(item)
     elif spec.get('type') == 'list' and JSON_TYPES.get(spec.get('elements') or 'str'):
         schema['items'] = {'type': JSON_TYPES[spec.get('elements') or 'str']}
+        if spec.get('choices'):
+            schema['items']['enum'] = list(spec['choices'])  # Ansible checks each element against the choices
     return schema
 
 

@@ -31,7 +31,10 @@ APIS = 'APIs'
 PORTALS = 'portals'
 PUBLICATIONS = 'publications'
 PORTAL_ACCESS = 'portal access'
-REGIONAL = (AUTH_STRATEGIES, APIS, PORTALS, PUBLICATIONS, PORTAL_ACCESS)  # levels that converge region by region
+AUDIT_LOGS = 'audit logs'
+REALMS = 'realms'
+AUTH_SERVERS = 'auth servers'
+REGIONAL = (AUTH_STRATEGIES, APIS, PORTALS, PUBLICATIONS, PORTAL_ACCESS, AUDIT_LOGS, REALMS, AUTH_SERVERS)  # levels that converge region by region
 CORE_ENTITIES = '/v2/control-planes/{control_plane}/core-entities'
 PLACEHOLDER = 'new:'
 MEMBERSHIPS = '/v2/control-planes/%s/group-memberships'
@@ -116,6 +119,13 @@ KINDS = (
     Kind('portal_team_developer', PORTAL_ACCESS),
     Kind('portal_application', PORTAL_ACCESS),
     Kind('portal_application_registration', PORTAL_ACCESS),
+    Kind('audit_log_destination', AUDIT_LOGS),
+    Kind('realm', REALMS),
+    Kind('realm_consumer', REALMS),
+    Kind('auth_server', AUTH_SERVERS),
+    Kind('auth_server_scope', AUTH_SERVERS),
+    Kind('auth_server_claim', AUTH_SERVERS),
+    Kind('auth_server_client', AUTH_SERVERS),
     Kind('team_role', ACCESS),
     Kind('system_account_role', ACCESS),
 )

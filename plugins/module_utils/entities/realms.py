@@ -72,6 +72,8 @@ class NamesToIdsEngine(EntityEngine):
 class RealmConsumerEngine(NamesToIdsEngine):
     """A consumer the task wants in ``realm`` but that is in ``from_realm`` is moved (``POST .../move``), then updated."""
 
+    moving = None  # the realm it is moved from, once find_current found it there
+
     def find_current(self, desired):
         current = super(RealmConsumerEngine, self).find_current(desired)
         self.moving = None
@@ -173,12 +175,14 @@ class AuthServerClientEngine(NamesToIdsEngine):
 
 
 class Realm(Entity):
+    planned_by_engine = True  # names in id lists become ids in its engine; apply leaves it that work
     engine_class = NamesToIdsEngine
     extra_options = FORCE_OPTION
     id_lists = {'allowed_control_planes': ('control_plane', ('*',))}
 
 
 class RealmConsumer(Entity):
+    planned_by_engine = True  # names in id lists become ids in its engine; apply leaves it that work
     engine_class = RealmConsumerEngine
     extra_options = dict(from_realm=dict(type='str'))
     id_lists = {}
@@ -189,12 +193,14 @@ class RealmConsumerKey(Token):
 
 
 class AuthServer(Entity):
+    planned_by_engine = True  # names in id lists become ids in its engine; apply leaves it that work
     engine_class = NamesToIdsEngine
     extra_options = FORCE_OPTION
     id_lists = {}
 
 
 class AuthServerChild(Entity):
+    planned_by_engine = True  # names in id lists become ids in its engine; apply leaves it that work
     engine_class = NamesToIdsEngine
     id_lists = {}
 

@@ -173,3 +173,28 @@ def test_a_document_with_a_missing_spec_file_or_a_repeated_entry_is_refused_befo
         "konnect_org.portals[0].snippets[1]: name 'banner' is listed twice",
         "konnect_org.portals[0].teams[0].developers[1]: developer 'ana@example.com' is listed twice"]
     assert not emulator.requests()
+
+
+def test_auth_servers_realms_and_audit_log_destinations_converge_then_change_nothing(emulator):
+    document = {'managed_by': 'identity', 'auth_servers': [{
+        'name': 'partners', 'region': 'us', 'audience': 'https://api.example.com',
+        'scopes': [{'name': 'orders:read', 'description': 'Read orders'}],
+        'claims': [{'name': 'tier', 'value': 'gold'}],
+        'clients': [{'name': 'billing', 'grant_types': ['client_credentials'], 'response_types': ['token'],
+                     'allow_scopes': ['orders:read']}]}],
+        'realms': [{'name': 'partners', 'region': 'us', 'allowed_control_planes': ['*'],
+                    'consumers': [{'username': 'acme'}]}],
+        'audit_log_destinations': [{'name': 'siem', 'region': 'us', 'endpoint': 'https://siem.example.com/konnect',
+                                    'authorization': 'Bearer siem-secret-token', 'log_format': 'cef'}]}
+    planned = apply(emulator, document, check_mode=True)
+    assert not writes(planned)
+    first = apply(emulator, document, diff_mode=True)
+    minted = [request for request in first['requests'] if request['path'].endswith('/clients') and request['method'] == 'POST']
+    assert minted and 'client_secret' not in str(first['diff']) and 'client_secret' not in str(first['changes'])
+    assert counts(first, 'created') == counts(planned, 'created') == {
+        'audit_log_destination': 1, 'realm': 1, 'realm_consumer': 1, 'auth_server': 1, 'auth_server_scope': 1, 'auth_server_claim': 1,
+        'auth_server_client': 1}
+    shown = dict((key, value) for key, value in first.items() if key not in ('requests', SECRET_VALUES))
+    assert 'siem-secret-token' not in str(shown)
+    again = apply(emulator, document)
+    assert not again['changed'] and not writes(again), again['changes']
