@@ -14,6 +14,8 @@ DEFAULTS = {
     'api_package': {'attributes': {}},
     'api_package_document': {'status': 'unpublished'},
     'application_auth_strategy': {'principals': {'enabled': False}},
+    'cloud_gateway_custom_domain': {'kind': 'dedicated.v0'},
+    'cloud_gateway_network': {'state': 'initializing'},
     'gateway_jwt': {'algorithm': 'HS256'},
     'gateway_partial': {
         'config': {
