@@ -30,8 +30,9 @@ BY_NAME = {'name': ('eq', 'contains')}
 def failure_of(item):
     """Konnect's own words for a failed provisioning of ``item``, or None."""
     metadata = item.get('state_metadata') or {}
+    reason = metadata.get('reason') or metadata.get('error_reason')
     if item.get('state') in FAILED or str(metadata.get('reported_status', '')).lower() in ('failed', 'error'):
-        return "state '%s'%s" % (item.get('state'), ': %s' % metadata['reason'] if metadata.get('reason') else '')
+        return "state '%s'%s" % (item.get('state'), ': %s' % reason if reason else '')
     return None
 
 
@@ -44,8 +45,7 @@ def provisioned(item):
 def groups_provisioned(groups, what='data-plane group'):
     failures = []
     for group in groups:
-        reason = failure_of(group) or (("state 'error': %s" % group['state_metadata'].get('error_reason'))
-                                       if group.get('state') == 'error' and group.get('state_metadata') else None)
+        reason = failure_of(group)
         if reason:
             failures.append('%s %s %s: %s' % (what, group.get('provider'), group.get('region'), reason))
     return all(group.get('state') == READY for group in groups) and not failures, '; '.join(failures) or None
@@ -207,11 +207,12 @@ GEO = Field('control_plane_geo', choices=list(REGIONS), create_only=True)
 class CustomDomainEngine(InGeoEngine):
     """A custom domain, and whether its CNAME and certificate are seen online."""
 
-    def result(self, changed, before, after):
-        result = super(CustomDomainEngine, self).result(changed, before, after)
-        if after and after.get('id') and not self.check_mode:
-            result['online_status'] = self.client.get(self.entity.item_path(self.scope, after['id']) + '/online-status',
-                                                      what='the online status of %s' % self.describe_current(after)).body
+    def ensure_present(self, current, desired):
+        result = super(CustomDomainEngine, self).ensure_present(current, desired)
+        domain = result.get(self.entity.name) or {}
+        if domain.get('id') and not self.check_mode:
+            result['online_status'] = self.client.get(self.entity.item_path(self.scope, domain['id']) + '/online-status',
+                                                      what='the online status of %s' % self.describe_current(domain)).body
         return result
 
 
