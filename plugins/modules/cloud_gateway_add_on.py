@@ -10,9 +10,9 @@ module: cloud_gateway_add_on
 short_description: Manage add-ons of Konnect dedicated cloud gateways
 version_added: 0.2.0
 description:
-  - Create, update and delete add-ons such as a managed cache for the data planes of a control plane or control plane group.
-  - Found by O(id) or by its O(name). O(owner) is set on create; O(config) can change (a cache tier goes up, never down).
-  - With O(wait=true) the task waits until the add-on and its cache in every data-plane group are ready.
+  - "Create, update and delete add-ons such as a managed cache for the data planes of a control plane or control plane group."
+  - "Found by O(id) or by its O(name). O(owner) is set on create; O(config) can change (a cache tier goes up, never down)."
+  - "With O(wait=true) the task waits until the add-on and its cache in every data-plane group are ready."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
@@ -22,12 +22,12 @@ options:
     type: str
   owner:
     description:
-      - Whose data planes get it, C({kind: control-plane, control_plane_id, control_plane_geo}) or
-        C({kind: control-plane-group, control_plane_group_id, control_plane_group_geo}). Set on create only.
+      - "Whose data planes get it, C({kind: control-plane, control_plane_id, control_plane_geo}) or
+        C({kind: control-plane-group, control_plane_group_id, control_plane_group_geo}). Set on create only."
     type: dict
   config:
     description:
-      - The add-on, for example C({kind: managed-cache.v0, capacity_config: {kind: tiered, tier: small}}).
+      - "The add-on, for example C({kind: managed-cache.v0, capacity_config: {kind: tiered, tier: small}})."
     type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection

@@ -10,7 +10,7 @@ module: cloud_gateway_add_on_info
 short_description: List add-ons of Konnect dedicated cloud gateways
 version_added: 0.2.0
 description:
-  - Read the add-ons of the organization, by id, by name, or with filters. Always returns a list.
+  - "Read the add-ons of the organization, by id, by name, or with filters. Always returns a list."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:

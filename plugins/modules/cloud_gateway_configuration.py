@@ -10,10 +10,11 @@ module: cloud_gateway_configuration
 short_description: Manage the dedicated cloud gateway configuration of a control plane
 version_added: 0.2.0
 description:
-  - Set the data-plane groups a control plane runs in dedicated cloud gateways, across providers and regions.
-  - Konnect keeps one configuration per control plane and geo and replaces it whole (PUT). The task compares the data-plane groups field by field, in provider and region order, and sends the whole document only when something differs.
-  - O(state=absent) removes every data-plane group (Konnect has no way to delete the configuration itself).
-  - Data-plane groups provision asynchronously; with O(wait=true) the task waits until every group is C(ready).
+  - "Set the data-plane groups a control plane runs in dedicated cloud gateways, across providers and regions."
+  - "Konnect keeps one configuration per control plane and geo and replaces it whole (PUT). The task compares the data-plane groups field by
+    field, in provider and region order, and sends the whole document only when something differs."
+  - "O(state=absent) removes every data-plane group (Konnect has no way to delete the configuration itself)."
+  - "Data-plane groups provision asynchronously; with O(wait=true) the task waits until every group is C(ready)."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
@@ -50,8 +51,8 @@ options:
         type: str
       autoscale:
         description:
-          - How the group scales, for example C({kind: autopilot, base_rps: 100}) or
-            C({kind: static, instance_type: small, requested_instances: 2}).
+          - "How the group scales, for example C({kind: autopilot, base_rps: 100}) or
+            C({kind: static, instance_type: small, requested_instances: 2})."
         type: dict
       environment:
         description: Environment variables of the data planes (names start with C(KONG_) or C(OTEL_)).

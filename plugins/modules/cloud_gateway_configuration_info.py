@@ -10,8 +10,8 @@ module: cloud_gateway_configuration_info
 short_description: List Konnect dedicated cloud gateway configurations
 version_added: 0.2.0
 description:
-  - Read the cloud gateway configurations of the organization, by id or with filters (C(control_plane_id), C(control_plane_geo)).
-  - Always returns a list.
+  - "Read the cloud gateway configurations of the organization, by id or with filters (C(control_plane_id), C(control_plane_geo))."
+  - "Always returns a list."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 extends_documentation_fragment:

@@ -10,9 +10,10 @@ module: cloud_gateway_custom_domain
 short_description: Manage custom domains of Konnect dedicated cloud gateways
 version_added: 0.2.0
 description:
-  - Register or remove a custom domain (bring your own host name) for a control plane's cloud gateways; Konnect provisions its TLS certificate.
-  - A custom domain is found by O(id) or by its O(domain). It cannot be changed once created (O(recreate) replaces it).
-  - The result also carries C(online_status): whether Konnect sees the CNAME record and the certificate online.
+  - "Register or remove a custom domain (bring your own host name) for a control plane's cloud gateways; Konnect provisions its TLS
+    certificate."
+  - "A custom domain is found by O(id) or by its O(domain). It cannot be changed once created (O(recreate) replaces it)."
+  - "The result also carries C(online_status): whether Konnect sees the CNAME record and the certificate online."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:

@@ -10,8 +10,9 @@ module: cloud_gateway_info
 short_description: Read what Konnect offers for dedicated cloud gateways
 version_added: 0.2.0
 description:
-  - Read the availability document (providers, regions, availability zones, CIDR blocks, gateway versions, instance types), the organization's provider accounts, its resource quotas and resource configurations, with their defaults.
-  - Use it to find valid inputs for M(konnect.konnect.cloud_gateway_network) and M(konnect.konnect.cloud_gateway_configuration).
+  - "Read the availability document (providers, regions, availability zones, CIDR blocks, gateway versions, instance types), the organization's
+    provider accounts, its resource quotas and resource configurations, with their defaults."
+  - "Use it to find valid inputs for M(konnect.konnect.cloud_gateway_network) and M(konnect.konnect.cloud_gateway_configuration)."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 extends_documentation_fragment:

@@ -10,10 +10,11 @@ module: cloud_gateway_network
 short_description: Manage Konnect dedicated cloud gateway networks
 version_added: 0.2.0
 description:
-  - Create, rename and delete the networks (a VPC or VNet in a cloud provider) that dedicated cloud gateways run in.
-  - Cloud gateways are global: the calls go to the global API whatever O(konnect_region) says.
-  - A network is found by O(id) or by its O(name). Only the name can change; provider, region, availability zones and CIDR block are set when it is created (O(recreate) replaces the network).
-  - Konnect provisions a network asynchronously (C(initializing), then C(ready)); see O(wait). Deleting waits too with O(wait=true).
+  - "Create, rename and delete the networks (a VPC or VNet in a cloud provider) that dedicated cloud gateways run in."
+  - "Cloud gateways are global: the calls go to the global API whatever O(konnect_region) says."
+  - "A network is found by O(id) or by its O(name). Only the name can change; provider, region, availability zones and CIDR block are set when
+    it is created (O(recreate) replaces the network)."
+  - "Konnect provisions a network asynchronously (C(initializing), then C(ready)); see O(wait). Deleting waits too with O(wait=true)."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:

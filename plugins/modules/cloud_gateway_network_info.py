@@ -10,8 +10,8 @@ module: cloud_gateway_network_info
 short_description: List Konnect dedicated cloud gateway networks
 version_added: 0.2.0
 description:
-  - Read the cloud gateway networks of the organization (global API), by id, by name, or with filters; every page is read.
-  - Always returns a list.
+  - "Read the cloud gateway networks of the organization (global API), by id, by name, or with filters; every page is read."
+  - "Always returns a list."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:

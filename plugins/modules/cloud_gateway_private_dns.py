@@ -10,8 +10,9 @@ module: cloud_gateway_private_dns
 short_description: Manage private DNS of Konnect cloud gateway networks
 version_added: 0.2.0
 description:
-  - Attach private DNS to a network of dedicated cloud gateways: an AWS private hosted zone or outbound resolver, a GCP private zone, or an Azure private zone or outbound resolver, as O(private_dns_attachment_config) says.
-  - Found by O(id) or by its O(name) within its network; set on create (O(recreate) replaces it).
+  - "Attach private DNS to a network of dedicated cloud gateways: an AWS private hosted zone or outbound resolver, a GCP private zone, or an
+    Azure private zone or outbound resolver, as O(private_dns_attachment_config) says."
+  - "Found by O(id) or by its O(name) within its network; set on create (O(recreate) replaces it)."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
@@ -26,7 +27,7 @@ options:
     type: str
   private_dns_attachment_config:
     description:
-      - What to attach, with its C(kind), for example C({kind: aws-private-hosted-zone-attachment, hosted_zone_id: Z0123}).
+      - "What to attach, with its C(kind), for example C({kind: aws-private-hosted-zone-attachment, hosted_zone_id: Z0123})."
     type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection

@@ -10,8 +10,9 @@ module: cloud_gateway_transit_gateway
 short_description: Manage transit gateways of Konnect cloud gateway networks
 version_added: 0.2.0
 description:
-  - Attach a network of dedicated cloud gateways to your own: an AWS transit gateway or VPC peering, an AWS resource endpoint, an Azure VNet or vHub peering, or a GCP VPC peering, as O(transit_gateway_attachment_config) says.
-  - A transit gateway is found by O(id) or by its O(name) within its network. Only O(cidr_blocks) can change; the rest is set on create.
+  - "Attach a network of dedicated cloud gateways to your own: an AWS transit gateway or VPC peering, an AWS resource endpoint, an Azure VNet or
+    vHub peering, or a GCP VPC peering, as O(transit_gateway_attachment_config) says."
+  - "A transit gateway is found by O(id) or by its O(name) within its network. Only O(cidr_blocks) can change; the rest is set on create."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:
@@ -31,13 +32,13 @@ options:
     elements: str
   dns_config:
     description:
-      - DNS forwarding, a list of C({remote_dns_server_ip_addresses, domain_proxy_list}). Set on create only.
+      - "DNS forwarding, a list of C({remote_dns_server_ip_addresses, domain_proxy_list}). Set on create only."
     type: list
     elements: dict
   transit_gateway_attachment_config:
     description:
-      - What to attach, with its C(kind), for example C({kind: aws-transit-gateway-attachment, transit_gateway_id, ram_share_arn}).
-        Set on create only.
+      - "What to attach, with its C(kind), for example C({kind: aws-transit-gateway-attachment, transit_gateway_id, ram_share_arn}).
+        Set on create only."
     type: dict
 extends_documentation_fragment:
   - konnect.konnect.connection

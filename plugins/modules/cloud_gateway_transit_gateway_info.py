@@ -10,7 +10,7 @@ module: cloud_gateway_transit_gateway_info
 short_description: List transit gateways of a Konnect cloud gateway network
 version_added: 0.2.0
 description:
-  - Read the transit gateways of a network, by id, by name, or with filters. Always returns a list.
+  - "Read the transit gateways of a network, by id, by name, or with filters. Always returns a list."
 author:
   - konnect.konnect contributors (@konnect-konnect)
 options:

@@ -356,6 +356,11 @@ class CloudGatewayFacts(Singleton):
     info_engine_class = CloudGatewayInfoEngine
 
 
+ENVIRONMENT_OPTIONS = dict(name=dict(type='str', required=True), value=dict(type='str', required=True, no_log=False))
+GROUP_OPTIONS = dict(provider=dict(type='str', choices=PROVIDERS, required=True), region=dict(type='str', required=True),
+                     network=dict(type='str'), cloud_gateway_network_id=dict(type='str'), autoscale=dict(type='dict'),
+                     environment=dict(type='list', elements='dict', options=ENVIRONMENT_OPTIONS))
+
 # -- the catalogue ------------------------------------------------------------------------------------------------------
 
 ENTITIES = (
@@ -378,10 +383,7 @@ ENTITIES = (
         fields=[
             Field('control_plane_geo', choices=list(REGIONS)),
             Field('dataplane_groups', type='list', elements='dict', response_path='dataplane_group_config', normalize=groups_document,
-                  options=dict(provider=dict(type='str', choices=PROVIDERS, required=True), region=dict(type='str', required=True),
-                               network=dict(type='str'), cloud_gateway_network_id=dict(type='str'), autoscale=dict(type='dict'),
-                               environment=dict(type='list', elements='dict', options=dict(name=dict(type='str', required=True),
-                                                                                            value=dict(type='str', required=True, no_log=False))))),
+                  options=GROUP_OPTIONS),
             Field('api_access', choices=['private', 'public', 'private+public']),
             Field('kind', choices=['dedicated.v0', 'serverless.v1']),
             Field('version'),

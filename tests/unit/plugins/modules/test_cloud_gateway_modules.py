@@ -256,11 +256,14 @@ def test_private_dns_lifecycle(cloud):
     assert not private_dns(network=network['id'], name='zone', state='absent')['changed']
 
 
+def tier(name):
+    return dict(kind='managed-cache.v0', capacity_config=dict(kind='tiered', tier=name))
+
+
 def test_add_on_lifecycle_and_refused_downgrade(cloud):
     control_plane = new_control_plane(cloud)
     add_on = Module(cloud, 'cloud_gateway_add_on')
     owner = dict(kind='control-plane', control_plane_id=control_plane['id'], control_plane_geo='us')
-    tier = lambda name: dict(kind='managed-cache.v0', capacity_config=dict(kind='tiered', tier=name))  # noqa: E731
     assert_lifecycle(add_on, create=dict(name='cache', owner=owner, config=tier('small'), wait=True), update=dict(config=tier('medium')))
     add_on(name='cache2', owner=owner, config=tier('medium'), wait=True)
     result = add_on(name='cache2', config=tier('micro'))
@@ -274,8 +277,7 @@ def test_add_on_failed_cache_is_reported(cloud):
     Module(cloud, 'cloud_gateway_configuration')(control_plane=control_plane['id'], dataplane_groups=groups('prod'), wait=True)
     cloud.set_provisioning(delay_seconds=FAST, fail={'path_regex': 'add-ons', 'reason': 'Cache cluster unavailable.'})
     owner = dict(kind='control-plane', control_plane_id=control_plane['id'], control_plane_geo='us')
-    result = Module(cloud, 'cloud_gateway_add_on')(name='cache', owner=owner, wait=True,
-                                                  config=dict(kind='managed-cache.v0', capacity_config=dict(kind='tiered', tier='small')))
+    result = Module(cloud, 'cloud_gateway_add_on')(name='cache', owner=owner, config=tier('small'), wait=True)
     assert result['failed'] and 'Cache cluster unavailable.' in result['msg']
 
 
