@@ -20,6 +20,7 @@ BASE = '/v2/cloud-gateways'
 PROVIDERS = ['aws', 'azure', 'gcp']
 READY = 'ready'
 GOING = ('terminating', 'terminated')
+PROVISIONING = ('created', 'initializing')
 FAILED = ('error', 'offline')  # a state an entity that was asked to provision ends in when it did not
 WAIT_OPTIONS = dict(wait=dict(type='bool', default=False), wait_timeout=dict(type='int', default=1800))
 BY_NAME = {'name': ('eq', 'contains')}
@@ -74,10 +75,23 @@ class ProvisioningEngine(EntityEngine):
             if self.params.get('wait') and not self.check_mode:
                 self.wait_until_gone(current)
             return self.result(False, None, None)  # already being deleted: nothing more to ask of Konnect
+        waiting = current is not None and self.params.get('wait') and not self.check_mode
+        if waiting and current.get('state') in PROVISIONING:
+            current = self.wait_until_settled(current)  # Konnect refuses to delete what is still provisioning
         result = super(ProvisioningEngine, self).ensure_absent(current)
-        if current is not None and self.params.get('wait') and not self.check_mode:
+        if waiting:
             self.wait_until_gone(current)
         return result
+
+    def apply(self, decision, current, desired):
+        if decision.action == decide.RECREATE:
+            # the old one keeps its name until it is gone: wait for that before creating the new one
+            if current.get('state') in PROVISIONING:
+                current = self.wait_until_settled(current)
+            self.delete(current)
+            self.wait_until_gone(current)
+            return self.post_once(decision.body)
+        return super(ProvisioningEngine, self).apply(decision, current, desired)
 
     def read(self, item):
         response = self.client.get(self.item_path(item), what=self.describe_current(item), expected=(404,))
@@ -96,6 +110,10 @@ class ProvisioningEngine(EntityEngine):
                                    **{self.entity.name: decide.redact(self.entity, found)})
             return done
         return self.poll(item, ready, 'ready')
+
+    def wait_until_settled(self, item):
+        """Read ``item`` until it is no longer provisioning (ready or failed alike)."""
+        return self.poll(item, lambda found: found is None or found.get('state') not in PROVISIONING, 'ready') or item
 
     def wait_until_gone(self, item):
         self.poll(item, lambda found: found is None or self.gone(found), 'deleted')
@@ -124,8 +142,10 @@ class ProvisioningEngine(EntityEngine):
 
 
 class Provisioned(Entity):
-    """An entity Konnect provisions: ``wait`` and ``wait_timeout`` are offered."""
+    """An entity Konnect provisions: ``wait`` and ``wait_timeout`` are offered. ``apply`` leaves it to its engine, which
+    waits and shapes its requests (a network's provider account, a configuration's PUT)."""
 
+    planned_by_engine = True
     engine_class = ProvisioningEngine
     extra_options = WAIT_OPTIONS
 

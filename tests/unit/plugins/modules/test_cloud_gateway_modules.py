@@ -8,7 +8,9 @@ from __future__ import annotations
 import time
 
 import pytest
+import requests
 
+from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import DEMO_TOKEN
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import (
     Module,
     assert_lifecycle,
@@ -47,11 +49,17 @@ def new_control_plane(emulator, name='payments', region='us'):
 
 
 def test_network_lifecycle(cloud):
+    """A network's one changeable field is its name (its natural key): the update here is a re-creation in another CIDR
+    block, waited for; the rename by id has its own test."""
     network = Module(cloud, 'cloud_gateway_network')
-    # a rename is the one update a network takes: found by id
-    first = returned(network, network(name='prod', wait=True, **AWS))
-    assert first['state'] == 'ready'
-    settle()
+    created = assert_lifecycle(network, create=dict(name='prod', wait=True, **AWS),
+                               update=dict(cidr_block='10.2.0.0/16', recreate=True))
+    assert created['state'] == 'ready' and created['cloud_gateway_provider_account_id']
+
+
+def test_network_rename_by_id(cloud):
+    network = Module(cloud, 'cloud_gateway_network')
+    first = new_network(cloud, 'prod')
     renamed = assert_lifecycle(network, create=dict(id=first['id'], name='prod-us'), update=dict(name='prod-us-east'),
                                absent=dict(name='prod-us-east', wait=True))
     assert renamed['id'] == first['id']
@@ -208,19 +216,16 @@ def test_network_in_use_cannot_be_deleted(cloud):
 
 def test_custom_domain_lifecycle_and_online_status(cloud):
     control_plane = new_control_plane(cloud)
+    other = new_control_plane(cloud, 'other')
     domain = Module(cloud, 'cloud_gateway_custom_domain')
-    created = domain(domain='api.example.com', control_plane=control_plane['id'], wait=True, diff=True)
-    assert created['changed'] and created['online_status'] == {'cname': 'verified', 'ssl': 'verified'}
-    again, sent = domain.counted(domain='api.example.com', control_plane=control_plane['id'])
-    assert not again['changed'] and len(sent) == 2  # the lookup and the online status
-    checked, sent = domain.counted(check_mode=True, domain='other.example.com', control_plane=control_plane['id'])
-    assert checked['changed'] and not writes(sent)
-    assert_refused(domain, dict(domain='api.example.com', control_plane=control_plane['id'], kind='serverless.v1'), 'kind')
+    # nothing about a custom domain changes in place: the update is a re-creation for another control plane
+    assert_lifecycle(domain, create=dict(domain='api.example.com', control_plane=control_plane['id'], wait=True),
+                     update=dict(control_plane=other['id'], recreate=True), noop_requests=2)  # the lookup and the online status
+    created = domain(domain='api.example.com', control_plane=control_plane['id'], wait=True)
+    assert created['online_status'] == {'cname': 'verified', 'ssl': 'verified'}
+    assert_refused(domain, dict(domain='api.example.com', control_plane=control_plane['id'], kind='serverless.v1'), 'kind', 'recreate')
     info = Module(cloud, 'cloud_gateway_custom_domain_info')(domain='api.example.com')['cloud_gateway_custom_domains']
     assert info[0]['online_status']['cname'] == 'verified'
-    gone = domain(domain='api.example.com', state='absent', wait=True)
-    assert gone['changed']
-    assert not domain(domain='api.example.com', state='absent')['changed']
 
 
 def test_custom_domain_refusals(cloud):
@@ -244,16 +249,14 @@ def test_private_dns_lifecycle(cloud):
     network = new_network(cloud, 'prod')
     private_dns = Module(cloud, 'cloud_gateway_private_dns')
     zone = dict(kind='aws-private-hosted-zone-attachment', hosted_zone_id='Z1')
-    created = returned(private_dns, private_dns(network=network['id'], name='zone', private_dns_attachment_config=zone, wait=True))
+    created = assert_lifecycle(private_dns, create=dict(network=network['id'], name='zone', private_dns_attachment_config=zone, wait=True),
+                               update=dict(private_dns_attachment_config=dict(zone, hosted_zone_id='Z2'), recreate=True))
     assert created['state'] == 'ready'
-    again, sent = private_dns.counted(network=network['id'], name='zone', private_dns_attachment_config=zone)
-    assert not again['changed'] and len(sent) == 1
+    private_dns(network=network['id'], name='zone', private_dns_attachment_config=zone, wait=True)
     assert_refused(private_dns, dict(network=network['id'], name='zone', private_dns_attachment_config=dict(zone, hosted_zone_id='Z2')),
                    'private_dns_attachment_config', 'recreate')
     listed = Module(cloud, 'cloud_gateway_private_dns_info')(network='prod', name='zone')['cloud_gateway_private_dns']
-    assert [item['id'] for item in listed] == [created['id']]
-    assert private_dns(network=network['id'], name='zone', state='absent', wait=True)['changed']
-    assert not private_dns(network=network['id'], name='zone', state='absent')['changed']
+    assert [item['private_dns_attachment_config']['hosted_zone_id'] for item in listed] == ['Z1']
 
 
 def tier(name):
@@ -293,3 +296,58 @@ def test_emulator_provisioning_knob_is_validated(cloud):
     with pytest.raises(EmulatorError):
         cloud.set_provisioning(delay_seconds=-1)
     assert cloud.set_provisioning(delay_seconds=0.5)['delay_seconds'] == 0.5
+
+
+def test_network_recreate_waits_for_the_old_one_to_go(cloud):
+    network = Module(cloud, 'cloud_gateway_network')
+    old = new_network(cloud, 'prod')
+    result = network(name='prod', recreate=True, wait=True, **dict(AWS, cidr_block='10.2.0.0/16'))
+    assert result['changed'] and not result.get('failed'), result
+    new = returned(network, result)
+    assert new['id'] != old['id'] and new['cidr_block'] == '10.2.0.0/16' and new['state'] == 'ready'
+    assert [n['id'] for n in Module(cloud, 'cloud_gateway_network_info')()['cloud_gateway_networks']] == [new['id']]
+
+
+def test_deleting_with_wait_lets_a_provisioning_network_finish_first(cloud):
+    network = Module(cloud, 'cloud_gateway_network')
+    network(name='young', **AWS)  # initializing: Konnect refuses to delete it yet
+    refused = network(name='young', state='absent')
+    assert refused['failed'] and 'initializing' in refused['msg']
+    deleted = network(name='young', state='absent', wait=True)
+    assert deleted['changed'] and not deleted.get('failed'), deleted
+    assert Module(cloud, 'cloud_gateway_network_info')(name='young')['cloud_gateway_networks'] == []
+
+
+def test_a_network_being_deleted_is_not_hidden(cloud):
+    cloud.set_provisioning(delay_seconds=FAST)
+    network = Module(cloud, 'cloud_gateway_network')
+    new_network(cloud, 'prod')
+    cloud.set_provisioning(delay_seconds=30)
+    network(name='prod', state='absent')
+    result = network(name='prod', **AWS)
+    assert result['failed'] and 'being deleted' in result['msg'] and 'terminating' in result['msg']
+
+
+def answer(emulator, method, path, body=None):
+    response = requests.request(method, '%s/global%s' % (emulator.url, path), json=body,
+                                headers={'Authorization': 'Bearer ' + DEMO_TOKEN}, timeout=10)
+    return response.status_code, (response.json() if response.content else None)
+
+
+def test_emulator_answers_of_cloud_gateways(cloud):
+    network = new_network(cloud, 'prod')
+    body = dict(name='prod', cloud_gateway_provider_account_id=network['cloud_gateway_provider_account_id'], region='us-east-2',
+                availability_zones=['use2-az1'], cidr_block='10.0.0.0/16')
+    assert answer(cloud, 'POST', '/v2/cloud-gateways/networks', body)[0] == 409
+    status, problem = answer(cloud, 'POST', '/v2/cloud-gateways/networks', dict(body, name='x', availability_zones=['euc1-az1']))
+    assert status == 400 and problem['invalid_parameters'][0]['field'] == 'availability_zones'
+    groups_body = dict(control_plane_id=network['id'], control_plane_geo='us',
+                       dataplane_groups=[dict(provider='aws', region='us-east-2'), dict(provider='aws', region='us-east-2')])
+    status, problem = answer(cloud, 'PUT', '/v2/cloud-gateways/configurations', groups_body)
+    assert status == 400 and problem['invalid_parameters'][0]['field'] == 'dataplane_groups[1]'
+    status, created = answer(cloud, 'POST', '/v2/cloud-gateways/networks/%s/private-dns' % network['id'],
+                             dict(name='zone', private_dns_attachment_config=dict(kind='aws-private-hosted-zone-attachment', hosted_zone_id='Z')))
+    assert status == 201 and created['state'] == 'initializing'
+    status, problem = answer(cloud, 'DELETE', '/v2/cloud-gateways/networks/%s/private-dns/%s' % (network['id'], created['id']))
+    assert status == 400 and 'initializing' in problem['detail']
+    assert answer(cloud, 'GET', '/v2/cloud-gateways/networks/%s/configuration-references' % network['id'])[1]['data'] == []
