@@ -153,7 +153,7 @@ def failure_for(call):
     """The reason a provisioning started by this request fails, or None (consumes one of the knob's count)."""
     knob = call.partition.singletons.get(PROVISIONING_KEY)
     fail = knob and knob.get('fail')
-    if not fail or not re.search(fail['path_regex'], call.route.template.replace('{', '').replace('}', '') + ' ' + request_path(call)):
+    if not fail or not re.search(fail['path_regex'], request_path(call)):
         return None
     if fail['count'] is not None:
         fail['count'] -= 1
