@@ -4,6 +4,7 @@
 #   make test         the whole suite (what CI runs); one step: make test STEPS="units integration"
 #   make sanity | units | integration | lint | docs | build     one step of the suite
 #   make pytest       the unit tests with plain pytest, for a fast loop while editing (make pytest ARGS="-k planner")
+#   make coverage     print what of Konnect's specs the modules cover, per API family, and refresh README.md's table
 #   make bench        print the benchmarks (bench/): task overhead, apply on a reference org, apply on a 5,000-entity decK file; not tests
 #   make venv         create/refresh .venv from requirements-dev.txt
 #   make clean        remove build/test output (keeps .venv);  make distclean  also .venv
@@ -14,12 +15,12 @@ PYTHON ?= python3.11
 STEPS ?=
 export PYTHON
 
-.PHONY: all help venv demo bench test pytest sanity units integration lint docs build clean distclean
+.PHONY: all help venv demo bench coverage test pytest sanity units integration lint docs build clean distclean
 
 all: help
 
 help:
-	@sed -n '2,12s/^# \{0,1\}//p' Makefile
+	@sed -n '2,13s/^# \{0,1\}//p' Makefile
 
 venv:
 	@hacking/ensure_venv.sh
@@ -38,6 +39,12 @@ bench:
 	@.venv/bin/python bench/apply.py --collections-path .build/bench
 	@echo
 	@.venv/bin/python bench/deck_scale.py --collections-path .build/bench
+
+coverage:
+	@hacking/ensure_venv.sh
+	@hacking/layout.sh .build/coverage >/dev/null
+	@cd .build/coverage/ansible_collections/konnect/konnect && PYTHONPATH=$(CURDIR)/.build/coverage \
+		$(CURDIR)/.venv/bin/python hacking/coverage.py --readme $(CURDIR)/README.md
 
 pytest:
 	@hacking/ensure_venv.sh

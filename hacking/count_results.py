@@ -5,7 +5,7 @@
   (failures + errors count as failed, skipped tests are not counted as passed);
 * integration targets: passed = targets in ansible-test's result data
   ``<output>/data/integration-*.json`` (it records only the targets that passed);
-  failed = the N of "The N integration test(s) listed below (out of M) failed" in the log.
+  failed = the sum of N over the lines "The N integration test(s) listed below (out of M) failed" in the log (one per shard).
 
 Prints one line: ``PASSED FAILED human readable detail``.
 """
@@ -50,10 +50,8 @@ def integration_counts(output: str, log: str | None) -> tuple[int, int]:
                 passed += len(json.load(data).get('targets', {}))
         except (OSError, ValueError):
             pass
-    with open(log, encoding='utf-8', errors='replace') as text:
-        match = re.search(r'The (\d+) integration test\(s\) listed below \(out of \d+\) failed', text.read())
-    if match:
-        failed = int(match.group(1))
+    with open(log, encoding='utf-8', errors='replace') as text:  # one line per shard that had failures
+        failed = sum(int(count) for count in re.findall(r'The (\d+) integration test\(s\) listed below \(out of \d+\) failed', text.read()))
     return passed, failed
 
 

@@ -120,6 +120,10 @@ run_units() {
     in_coll ansible-test units --python "$PY_VERSION" --local --color no
 }
 
+# Integration targets run in SHARDS streams at once, each in its own copy of the collection (ansible-test runs the
+# targets of one invocation one after the other, and one ansible-playbook uses about one core).
+SHARDS="${KONNECT_INTEGRATION_SHARDS:-2}"
+
 run_integration() {
     # ansible-test exits 1 ("Cannot run integration tests without ...") when there is no
     # target directory at all; having no targets yet is not a test failure.
@@ -127,8 +131,39 @@ run_integration() {
         echo "no integration targets in tests/integration/targets/: nothing to run"
         return 0
     fi
-    # --continue-on-error: run every target and report all failures at the end.
-    in_coll ansible-test integration --python "$PY_VERSION" --local --color no --continue-on-error
+    local targets=() dir shard
+    for dir in "$COLL"/tests/integration/targets/*/; do
+        grep -qx hidden "$dir/aliases" 2>/dev/null || targets+=("$(basename "$dir")")
+    done
+    local pids=() rc=0
+    for ((shard = 0; shard < SHARDS; shard++)); do
+        local mine=() i
+        for i in "${!targets[@]}"; do
+            ((i % SHARDS == shard)) && mine+=("${targets[$i]}")
+        done
+        [[ ${#mine[@]} -gt 0 ]] || continue
+        local coll="$COLL"
+        if ((shard > 0)); then
+            coll="$("$ROOT/hacking/layout.sh" "$BUILD/shard-$shard")" || return 1
+        fi
+        # --continue-on-error: run every target and report all failures at the end.
+        (cd "$coll" && ansible-test integration --python "$PY_VERSION" --local --color no --continue-on-error "${mine[@]}") \
+            >"$LOGS/integration-shard-$shard.log" 2>&1 &
+        pids+=("$!")
+    done
+    for i in "${!pids[@]}"; do
+        wait "${pids[$i]}" || rc=1
+    done
+    for ((shard = 0; shard < SHARDS; shard++)); do
+        [[ -f "$LOGS/integration-shard-$shard.log" ]] || continue
+        echo "--- integration shard $shard"
+        cat "$LOGS/integration-shard-$shard.log"
+        if ((shard > 0)) && [[ -d "$BUILD/shard-$shard/ansible_collections/$NS/$NAME/tests/output/data" ]]; then
+            mkdir -p "$COLL/tests/output/data"
+            cp "$BUILD/shard-$shard/ansible_collections/$NS/$NAME/tests/output/data"/integration-*.json "$COLL/tests/output/data/" 2>/dev/null
+        fi
+    done
+    return "$rc"
 }
 
 if selected sanity; then

@@ -16,6 +16,8 @@ DEFAULTS = {
     'application_auth_strategy': {'principals': {'enabled': False}},
     'cloud_gateway_custom_domain': {'kind': 'dedicated.v0'},
     'cloud_gateway_network': {'state': 'initializing'},
+    'gateway_degraphql_route': {'methods': ['GET']},
+    'gateway_graphql_cost_decoration': {'add_arguments': [], 'add_constant': 1, 'mul_arguments': [], 'mul_constant': 1},
     'gateway_jwt': {'algorithm': 'HS256'},
     'gateway_partial': {
         'config': {

@@ -426,7 +426,7 @@ class Planner(object):
             desired = node.desired = self.desired(node)
             node.below_new = not self.parents_known(node)
             node.current = self.match(node, entity, desired)
-            if entity.singleton and node.current is None and entity.create_method is None and not self.parents_known(node):
+            if entity.singleton and node.current is None and entity.create_method is None and node.below_new:
                 node.current = {}  # Konnect makes it with its new parent: this run updates it
             if node.current is not None and any(name in desired for name in entity.listed_without):
                 node.current = self.read_again(node, entity)

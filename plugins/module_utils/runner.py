@@ -205,7 +205,7 @@ class InfoTask(_Task):
 class OrganizationTask(_Task):
     """The organization: read ``/v3/organizations/me`` and converge the settings the task gives, each a singleton."""
 
-    SETTINGS = ('personal_access_token_settings', 'ip_allow_list')
+    SETTINGS = ('personal_access_token_settings', 'ip_allow_list', 'impersonation_settings')
 
     def __init__(self, registry=get_entity):
         super(OrganizationTask, self).__init__('organization', registry)

@@ -50,6 +50,16 @@ options:
           - This is the complete list; addresses not in it are removed. Compared as a set, so order does not matter.
         type: list
         elements: str
+  impersonation_settings:
+    description:
+      - Whether Konnect's support may impersonate people of the organization (to see what they see when helping them).
+    type: dict
+    version_added: 0.2.0
+    suboptions:
+      enabled:
+        description:
+          - Whether impersonation is allowed.
+        type: bool
 extends_documentation_fragment:
   - konnect.konnect.connection
   - konnect.konnect.identity
@@ -61,6 +71,11 @@ seealso:
 '''
 
 EXAMPLES = r'''
+- name: Let Konnect's support impersonate people while helping them
+  konnect.konnect.organization:
+    impersonation_settings:
+      enabled: true
+
 - name: Read the organization (changes nothing)
   konnect.konnect.organization:
   register: org

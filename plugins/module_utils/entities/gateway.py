@@ -332,6 +332,29 @@ CUSTOM_PLUGIN_SCHEMA = core_entity(
 )
 
 
+CUSTOM_PLUGIN = core_entity(
+    'custom_plugin', 'custom plugin', '/custom-plugins',
+    fields=[Field('name', create_only=True), Field('handler', create_required=True), Field('schema', create_required=True), _tags()],
+    recreatable=False,
+)
+
+ON_SERVICE = Parent('service', 'gateway_service')
+
+GATEWAY_DEGRAPHQL_ROUTE = core_entity(
+    'gateway_degraphql_route', 'DeGraphQL route', '/services/{service}/degraphql/routes',
+    fields=[Field('uri', create_required=True), Field('query', create_required=True),
+            Field('methods', type='list', elements='str', unordered=True)],
+    parents=[ON_SERVICE], key='uri', lookup=LOOKUP_LIST,
+)
+
+GATEWAY_GRAPHQL_COST_DECORATION = core_entity(
+    'gateway_graphql_cost_decoration', 'GraphQL cost decoration', '/services/{service}/graphql-rate-limiting-advanced/costs',
+    fields=[Field('type_path', create_required=True), Field('add_arguments', type='list', elements='str'), Field('add_constant', type='float'),
+            Field('mul_arguments', type='list', elements='str'), Field('mul_constant', type='float')],
+    parents=[ON_SERVICE], key='type_path', lookup=LOOKUP_LIST,
+)
+
+
 def attach_end_of_life(client, scope, nodes):
     """Add Konnect's end-of-life notice, if any, to each data-plane node."""
     path = '/v2/control-planes/{control_plane}/nodes/eol'.replace('{control_plane}', scope['control_plane'])
@@ -358,5 +381,6 @@ ENTITIES = (
     CONTROL_PLANE, DP_NODE, DP_CLIENT_CERTIFICATE, GATEWAY_SERVICE, GATEWAY_ROUTE, GATEWAY_CONSUMER, GATEWAY_CONSUMER_GROUP, GATEWAY_CONSUMER_GROUP_MEMBER,
     GATEWAY_PLUGIN, GATEWAY_UPSTREAM, GATEWAY_TARGET, GATEWAY_CERTIFICATE, GATEWAY_CA_CERTIFICATE, GATEWAY_SNI, GATEWAY_VAULT,
     GATEWAY_KEY_SET, GATEWAY_KEY, GATEWAY_PARTIAL, GATEWAY_ACL, GATEWAY_BASIC_AUTH, GATEWAY_KEY_AUTH, GATEWAY_HMAC_AUTH,
-    GATEWAY_JWT, GATEWAY_MTLS_AUTH, CONFIG_STORE, CONFIG_STORE_SECRET, CUSTOM_PLUGIN_SCHEMA,
+    GATEWAY_JWT, GATEWAY_MTLS_AUTH, CONFIG_STORE, CONFIG_STORE_SECRET, CUSTOM_PLUGIN_SCHEMA, CUSTOM_PLUGIN, GATEWAY_DEGRAPHQL_ROUTE,
+    GATEWAY_GRAPHQL_COST_DECORATION,
 )
