@@ -15,6 +15,8 @@ options:
       - Konnect provisions cloud gateway resources asynchronously and answers at once. With V(true), the task polls until
         the resource is C(ready) (or, with O(state=absent), until it is gone), with the collection's backoff between reads.
       - A failed provisioning fails the task at once, naming the state and Konnect's reason; the resource is left as it is.
+      - Where Konnect waits for you instead (C(pending-acceptance), C(pending-user-action), C(pending-association), or a network
+        that stays C(offline) until a configuration uses it), waiting stops with a warning that says what to do.
       - With V(false) the task returns the resource in whatever state Konnect reports (for example C(initializing)).
     type: bool
     default: false

@@ -21,7 +21,14 @@ PROVIDERS = ['aws', 'azure', 'gcp']
 READY = 'ready'
 GOING = ('terminating', 'terminated')
 PROVISIONING = ('created', 'initializing')
-FAILED = ('error', 'offline')  # a state an entity that was asked to provision ends in when it did not
+FAILED = ('error',)  # the state an entity ends in when its provisioning failed (or any with a failed reported status)
+# States in which Konnect waits for the user, not the other way round: waiting stops there, with a warning.
+USER_ACTION = {
+    'pending-acceptance': 'accept the attachment in your cloud account',
+    'pending-user-action': 'complete the attachment in your cloud account',
+    'pending-association': 'associate the private DNS with your network in your cloud account',
+    'offline': 'a network stays offline until a cloud gateway configuration uses it',
+}
 WAIT_OPTIONS = dict(wait=dict(type='bool', default=False), wait_timeout=dict(type='int', default=1800))
 BY_NAME = {'name': ('eq', 'contains')}
 
@@ -108,6 +115,10 @@ class ProvisioningEngine(EntityEngine):
             if failure:
                 raise KonnectError('%s failed to provision: Konnect reports %s.' % (self.describe_current(found), failure),
                                    **{self.entity.name: decide.redact(self.entity, found)})
+            if not done and found.get('state') in USER_ACTION:
+                self.client.warn("%s is in state '%s', so waiting stops here: %s." % (
+                    self.describe_current(found), found['state'], USER_ACTION[found['state']]))
+                return True
             return done
         return self.poll(item, ready, 'ready')
 

@@ -351,3 +351,15 @@ def test_emulator_answers_of_cloud_gateways(cloud):
     status, problem = answer(cloud, 'DELETE', '/v2/cloud-gateways/networks/%s/private-dns/%s' % (network['id'], created['id']))
     assert status == 400 and 'initializing' in problem['detail']
     assert answer(cloud, 'GET', '/v2/cloud-gateways/networks/%s/configuration-references' % network['id'])[1]['data'] == []
+
+
+def test_waiting_stops_with_a_warning_where_konnect_waits_for_the_user(cloud):
+    account = Module(cloud, 'cloud_gateway_info')()['provider_accounts']
+    aws = [item['id'] for item in account if item['provider'] == 'aws'][0]
+    konnect(cloud, 'POST', '/v2/cloud-gateways/networks', dict(name='spare', cloud_gateway_provider_account_id=aws, region='us-east-2',
+                                                               availability_zones=['use2-az1'], cidr_block='10.3.0.0/16', state='offline'),
+            region='global')
+    network = Module(cloud, 'cloud_gateway_network')
+    result = network(name='spare', wait=True, **dict(AWS, availability_zones=['use2-az1'], cidr_block='10.3.0.0/16'))
+    assert not result.get('failed') and not result['changed'], result
+    assert any("state 'offline'" in warning and 'configuration uses it' in warning for warning in network.warnings), network.warnings
