@@ -25,6 +25,8 @@ DEFAULTS = {
     },
     'auth_server_scope': {'default': False, 'enabled': True, 'include_in_metadata': False},
     'catalog_integration_instance': {'config': {}},
+    'cloud_gateway_custom_domain': {'kind': 'dedicated.v0'},
+    'cloud_gateway_network': {'state': 'initializing'},
     'event_gateway_backend_cluster': {
         'description': '',
         'insecure_allow_anonymous_virtual_cluster_auth': False,

@@ -118,6 +118,15 @@ class Emulator:
         with self.lock:
             return json.loads(json.dumps(self.faults))
 
+    def set_provisioning(self, knob):
+        """How long cloud-gateway provisioning takes and which fails (see cloud_gateways.validate_provisioning)."""
+        with self.lock:
+            return cloud_gateways.set_provisioning(self.state.partition(F.GLOBAL_BASE), knob)
+
+    def get_provisioning(self):
+        with self.lock:
+            return cloud_gateways.get_provisioning(self.state.partition(F.GLOBAL_BASE))
+
     def activate_user(self, target_id, details=None):
         """A pending (invited) user accepts: the user becomes active. The user, or None if unknown."""
         with self.lock:

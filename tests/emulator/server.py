@@ -125,6 +125,10 @@ def control(server, method, path, raw_body):
         return Response(200, emulator.get_faults())
     if name == 'faults' and method == 'PUT':
         return put_faults(emulator, raw_body)
+    if name == 'provisioning' and method == 'GET':
+        return Response(200, emulator.get_provisioning())
+    if name == 'provisioning' and method == 'PUT':
+        return put_provisioning(emulator, raw_body)
     activation = re.match(r'^users/([^/]+)/activate$', name)
     if activation and method == 'POST':
         return activate(emulator, activation.group(1), raw_body)
@@ -143,7 +147,7 @@ def control(server, method, path, raw_body):
         return Response(405, {'error': 'method not allowed'}, JSON)
     if name == 'shutdown' and method == 'POST':
         return Response(200, {'status': 'shutting down'}, after_send=threading.Thread(target=server.shutdown, daemon=True).start)
-    if name in ('requests', 'reset', 'faults', 'shutdown'):
+    if name in ('requests', 'reset', 'faults', 'shutdown', 'provisioning'):
         return Response(405, {'error': 'method not allowed'}, JSON)
     return Response(404, {'error': 'unknown control endpoint'}, JSON)
 
@@ -176,6 +180,14 @@ def put_faults(emulator, raw_body):
     except FaultError as error:
         return Response(400, {'error': str(error)})
     return Response(200, emulator.get_faults())
+
+
+def put_provisioning(emulator, raw_body):
+    knob = parse_body(raw_body)
+    try:
+        return Response(200, emulator.set_provisioning({} if knob is None else knob))
+    except ValueError as error:
+        return Response(400, {'error': str(error)})
 
 
 def write_port_file(filename, port):

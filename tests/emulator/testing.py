@@ -157,6 +157,10 @@ class EmulatorProcess:
     def faults(self):
         return self.control('GET', 'faults')
 
+    def set_provisioning(self, **knob):
+        """Cloud-gateway provisioning: ``delay_seconds`` and ``fail={path_regex, reason, count}`` (README)."""
+        return self.control('PUT', 'provisioning', knob)
+
     def activate_user(self, user_id, **details):
         """Simulate an invited user accepting: the pending user becomes active (returns the user)."""
         return self.control('POST', 'users/%s/activate' % user_id, details or None)

@@ -65,6 +65,9 @@ WRITTEN_OTHERWISE = {
     'api_package_operation': ({'create': ('PATCH', '/v3/api-packages/{}/operations'), 'update': ('PATCH', '/v3/api-packages/{}/operations')},
                               "operations are added and changed by PATCH of the package's list"),
     'portal_email_template': ({'create': ('PATCH', '/v3/portals/{}/email-templates/{}')}, 'every template exists; a task customizes it'),
+    'cloud_gateway_configuration': ({'create': ('PUT', '/v2/cloud-gateways/configurations'), 'update': ('PUT', '/v2/cloud-gateways/configurations'),
+                                     'delete': ('PUT', '/v2/cloud-gateways/configurations')},
+                                    'one document per control plane and geo, PUT whole; absent PUTs it without data-plane groups'),
 }
 # Entity types with a module of their name that only reads them, with why.
 READ_ONLY = {
@@ -137,7 +140,7 @@ def paths_problems(entity):
             problems.append('%s: no POST (create) %s' % (entity.name, create))
         if 'update' not in otherwise and entity.update_method and entity.update_method not in methods(entity.item):
             problems.append('%s: no %s (update) %s' % (entity.name, entity.update_method, entity.item))
-        if offers_absent(entity) and 'DELETE' not in methods(entity.item):
+        if offers_absent(entity) and 'delete' not in otherwise and 'DELETE' not in methods(entity.item):
             problems.append('%s: state absent, but no DELETE %s' % (entity.name, entity.item))
     return problems
 
