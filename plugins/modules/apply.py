@@ -15,7 +15,8 @@ description:
     certificates, config stores, vaults, gateway entities and role assignments; DCR providers and application auth
     strategies, APIs (specification, documents, implementation, publications) and developer portals (customization,
     auth settings, logo, favicon, custom domain, pages, snippets, teams and their roles and developers, identity
-    providers, developers, applications and their registrations).
+    providers, developers, applications and their registrations); audit-log destinations, consumer realms and their
+    consumers, Kong Identity auth servers and their scopes, claims and clients.
   - An entry of C(dcr_providers), C(auth_strategies), C(apis) and C(portals) (and of their sections) takes the options of
     its module (M(konnect.konnect.dcr_provider), M(konnect.konnect.portal_page), ...) and C(region); the entities they
     name (a publication's portal, an application's strategy, a role's API) may be the document's or existing ones.
