@@ -209,9 +209,11 @@ class Coverage(object):
         lines = [self.table(), '']
         for resource in self.resources:
             status = self.status(resource)
-            detail = ', '.join(self.covered[resource.template]) if status == 'covered' else \
-                (self.allowlist.get(resource.spec) or {}).get(resource.template, 'an action: counted, not required' if status == 'uncovered'
-                                                          else 'NOT COVERED, NOT ALLOWLISTED')
+            if status == 'covered':
+                detail = ', '.join(self.covered[resource.template])
+            else:
+                unlisted = 'an action: counted, not required' if status == 'uncovered' else 'NOT COVERED, NOT ALLOWLISTED'
+                detail = (self.allowlist.get(resource.spec) or {}).get(resource.template, unlisted)
             lines.append('%-11s %-9s %-24s %s  (%s)' % (status, resource.kind, resource.spec, resource.template, detail))
         return '\n'.join(lines)
 
@@ -230,7 +232,7 @@ def readme_with_table(text, table):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n', maxsplit=1)[0])
     parser.add_argument('--readme', help='rewrite the coverage table of this README')
     args = parser.parse_args(argv)
     coverage = Coverage(load_api(), catalogue(), load_allowlist())

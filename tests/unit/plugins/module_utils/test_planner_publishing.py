@@ -176,16 +176,15 @@ def test_a_document_with_a_missing_spec_file_or_a_repeated_entry_is_refused_befo
 
 
 def test_auth_servers_realms_and_audit_log_destinations_converge_then_change_nothing(emulator):
-    document = {'managed_by': 'identity', 'auth_servers': [{
-        'name': 'partners', 'region': 'us', 'audience': 'https://api.example.com',
-        'scopes': [{'name': 'orders:read', 'description': 'Read orders'}],
-        'claims': [{'name': 'tier', 'value': 'gold'}],
-        'clients': [{'name': 'billing', 'grant_types': ['client_credentials'], 'response_types': ['token'],
-                     'allow_scopes': ['orders:read']}]}],
-        'realms': [{'name': 'partners', 'region': 'us', 'allowed_control_planes': ['*'],
-                    'consumers': [{'username': 'acme'}]}],
-        'audit_log_destinations': [{'name': 'siem', 'region': 'us', 'endpoint': 'https://siem.example.com/konnect',
-                                    'authorization': 'Bearer siem-secret-token', 'log_format': 'cef'}]}
+    auth_server = {'name': 'partners', 'region': 'us', 'audience': 'https://api.example.com',
+                   'scopes': [{'name': 'orders:read', 'description': 'Read orders'}],
+                   'claims': [{'name': 'tier', 'value': 'gold'}],
+                   'clients': [{'name': 'billing', 'grant_types': ['client_credentials'], 'response_types': ['token'],
+                                'allow_scopes': ['orders:read']}]}
+    realm = {'name': 'partners', 'region': 'us', 'allowed_control_planes': ['*'], 'consumers': [{'username': 'acme'}]}
+    destination = {'name': 'siem', 'region': 'us', 'endpoint': 'https://siem.example.com/konnect', 'authorization': 'Bearer siem-secret-token',
+                   'log_format': 'cef'}
+    document = {'managed_by': 'identity', 'auth_servers': [auth_server], 'realms': [realm], 'audit_log_destinations': [destination]}
     planned = apply(emulator, document, check_mode=True)
     assert not writes(planned)
     first = apply(emulator, document, diff_mode=True)

@@ -72,7 +72,9 @@ def test_network_create_idempotent_and_delete_twice(cloud):
     created, sent = network.counted(name='edge', **AWS)
     assert created['changed'] and returned(network, created)['state'] == 'initializing'
     settle()
-    again, sent = network.counted(name='edge', **dict(AWS, availability_zones=['use2-az2', 'use2-az1']))
+    reordered = dict(AWS)
+    reordered['availability_zones'] = ['use2-az2', 'use2-az1']
+    again, sent = network.counted(name='edge', **reordered)
     assert not again.get('changed') and len(sent) == 1, again
     gone, sent = network.counted(name='edge', state='absent')
     assert gone['changed'] and writes(sent)
