@@ -256,10 +256,11 @@ def test_produce_and_cluster_policy_lifecycles(emulator):
                      update=dict(description='read orders', enabled=False))
 
 
-@pytest.mark.parametrize('name', ['event_gateway_listener', 'event_gateway_backend_cluster', 'event_gateway_virtual_cluster',
-                                  'event_gateway_schema_registry', 'event_gateway_dp_certificate', 'event_gateway_static_key',
-                                  'event_gateway_tls_trust_bundle'])
-def test_info_modules_list_and_find_by_name(emulator, name):
+@pytest.mark.parametrize('info_name', ['event_gateway_listener_info', 'event_gateway_backend_cluster_info', 'event_gateway_virtual_cluster_info',
+                                       'event_gateway_schema_registry_info', 'event_gateway_dp_certificate_info', 'event_gateway_static_key_info',
+                                       'event_gateway_tls_trust_bundle_info'])
+def test_info_modules_list_and_find_by_name(emulator, info_name):
+    name = info_name[:-len('_info')]
     gateway = new_gateway(emulator)
     virtual = new_virtual_cluster(emulator, gateway)
     new_listener(emulator, gateway)
@@ -277,7 +278,7 @@ def test_info_modules_list_and_find_by_name(emulator, name):
     }
     collection, body = bodies[name]
     made = konnect(emulator, 'POST', '/v1/event-gateways/%s/%s' % (gateway, collection), body)
-    info = Module(emulator, name + '_info')
+    info = Module(emulator, info_name)
     plural = info.task.entity.plural
     assert [item['id'] for item in info(event_gateway='orders', name=body['name'])[plural]] == [made['id']]
     assert [item['id'] for item in info(event_gateway=gateway, id=made['id'])[plural]] == [made['id']]
@@ -295,6 +296,24 @@ def test_policy_info_lists_the_chain_in_order(emulator):
     info = Module(emulator, 'event_gateway_cluster_policy_info')
     assert [item['name'] for item in info(event_gateway=gateway, virtual_cluster='partners')['event_gateway_cluster_policies']] == ['first', 'second']
     assert [item['name'] for item in info(event_gateway=gateway, virtual_cluster=virtual, name='second')['event_gateway_cluster_policies']] == ['second']
+
+
+@pytest.mark.parametrize('info_name', ['event_gateway_listener_policy_info', 'event_gateway_consume_policy_info',
+                                       'event_gateway_produce_policy_info'])
+def test_other_policy_info_modules_find_a_policy_by_name(emulator, info_name):
+    gateway = new_gateway(emulator)
+    if info_name == 'event_gateway_listener_policy_info':
+        place = dict(event_gateway=gateway, listener=new_listener(emulator, gateway))
+        wanted = dict(type='forward_to_virtual_cluster', config=SNI)
+    else:
+        place = dict(event_gateway=gateway, virtual_cluster=new_virtual_cluster(emulator, gateway))
+        wanted = dict(type='modify_headers', config=dict(actions=[dict(op='remove', key='x-a')]))
+    policy = Module(emulator, info_name[:-len('_info')])
+    made = returned(policy, policy(name='one', **dict(place, **wanted)))
+    info = Module(emulator, info_name)
+    plural = info.task.entity.plural
+    assert [item['id'] for item in info(name='one', **place)[plural]] == [made['id']]
+    assert [item['name'] for item in info(**place)[plural]] == ['one']
 
 
 # -- the emulator's policy chains -------------------------------------------------------------------------------------------
