@@ -169,7 +169,13 @@ class EntityEngine(object):
         if self.params.get('id'):
             return self.resolver.get_by_id(self.entity, self.scope, self.params['id'])
         key_values = self.required_key_values(desired)
-        return self.only_one(self.resolver.find_all(self.entity, self.scope, key_values), key_values)
+        return self.complete(self.only_one(self.resolver.find_all(self.entity, self.scope, key_values), key_values), desired)
+
+    def complete(self, item, desired):
+        """``item`` read again by id when its list left out a field the task sets (``Entity.listed_without``)."""
+        if item is None or not self.entity.listed_lacks(item, desired) or self.params.get('state') == 'absent':
+            return item
+        return self.resolver.get_by_id(self.entity, self.scope, item['id'])
 
     def required_key_values(self, desired):
         key_values = self.key_values(desired)

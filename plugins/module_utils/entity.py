@@ -14,6 +14,8 @@ import re
 import time
 from urllib.parse import quote
 
+from ansible_collections.konnect.konnect.plugins.module_utils.compare import get_path
+
 UUID_RE = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
 
 LOOKUP_FILTER = 'filter'  # GET collection?filter[<key>][eq]=<value>, then exact match client-side
@@ -268,6 +270,10 @@ class Entity(object):
         if self.response_key and isinstance(body, dict) and self.response_key in body:
             return body[self.response_key]
         return body
+
+    def listed_lacks(self, item, desired):
+        """The fields ``desired`` sets that ``item``, as a list gave it, leaves out (``listed_without``): read it again."""
+        return [name for name in self.listed_without if name in desired and get_path(item or {}, self.field(name).response_path) is None]
 
     def match_path(self, name):
         return self.match_paths.get(name, name)

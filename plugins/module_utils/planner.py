@@ -438,7 +438,7 @@ class Planner(object):
             node.current = self.match(node, entity, desired)
             if entity.singleton and node.current is None and entity.create_method is None and node.below_new:
                 node.current = {}  # Konnect makes it with its new parent: this run updates it
-            if node.current is not None and any(name in desired for name in entity.listed_without):
+            if node.current is not None and entity.listed_lacks(node.current, desired):
                 node.current = self.read_again(node, entity)
             if node.lookup_only:
                 return self.plan_lookup(node, entity)

@@ -226,17 +226,7 @@ class AuthStrategiesReference(Reference):
 # -- the one version of an API -------------------------------------------------------------------------
 
 
-class FullItemMixin(object):
-    """Lists answer summaries; the whole entity is read when the task compares a field only it holds (a spec's content)."""
-
-    def complete(self, item, desired):
-        lacking = [name for name in self.entity.listed_without if name in desired and get_path(item, self.entity.field(name).response_path) is None]
-        if item is None or not lacking:
-            return item
-        return self.resolver.get_by_id(self.entity, self.scope, item['id'])
-
-
-class OnePerParentEngine(FullItemMixin, EntityEngine):
+class OnePerParentEngine(EntityEngine):
     """Finds the one entity its parent may have, whatever its key: a new version string updates the API's version."""
 
     def find_current(self, desired):
@@ -331,16 +321,13 @@ class TreeResolver(Resolver):
         return self.trees[path]
 
 
-class DocumentEngine(FullItemMixin, EntityEngine):
+class DocumentEngine(EntityEngine):
     """A document, found by slug anywhere in the tree (an existing one is never created again); checks the slug and the
     parent before writing."""
 
     def __init__(self, *args, **kwargs):
         super(DocumentEngine, self).__init__(*args, **kwargs)
         self.resolver = TreeResolver(self.client, self.registry)
-
-    def find_current(self, desired):
-        return self.complete(super(DocumentEngine, self).find_current(desired), desired)
 
     def check_writable(self, current=None):
         if self.params.get('state') == 'absent':

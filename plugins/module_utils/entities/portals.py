@@ -5,7 +5,7 @@
 snippets (Portal Management v3, regional).
 
 A portal's settings live at fixed paths below it (``PortalSingleton``); its page list is a tree (``PortalPage``); pages
-and snippets are listed without their content, so the engine reads the one it found (``DetailEngine``).
+and snippets are listed without their content, so the engine reads the one it found (``listed_without``).
 """
 
 from __future__ import annotations
@@ -482,17 +482,7 @@ class ParentPageReference(IdReference):
         return {self.body_field: found[0]['id']}
 
 
-class DetailEngine(EntityEngine):
-    """Konnect lists these without their content (``listed_without``): the entity found in the list is read again by id."""
-
-    def find_current(self, desired):
-        found = super(DetailEngine, self).find_current(desired)
-        if found is None or self.params.get('id') or self.params.get('state') == 'absent':
-            return found
-        return self.resolver.get_by_id(self.entity, self.scope, found['id'])
-
-
-class PageEngine(DetailEngine):
+class PageEngine(EntityEngine):
     """A page: before it is created, renamed or moved, its place in the tree must be free and not below itself."""
 
     def check_writable(self, current=None):
@@ -554,7 +544,6 @@ PORTAL_PAGE = PortalPage(
 
 
 class PortalSnippet(Entity):
-    engine_class = DetailEngine
     listed_without = ('content',)
 
 
