@@ -16,7 +16,9 @@ from ansible_collections.konnect.konnect.plugins.module_utils import decide
 from ansible_collections.konnect.konnect.plugins.module_utils.client import backoff_seconds
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import get_path, matches
 from ansible_collections.konnect.konnect.plugins.module_utils.decide import action_taken, describe_key, redact
-from ansible_collections.konnect.konnect.plugins.module_utils.entity import LOOKUP_FILTER, LOOKUP_PATH, Membership, Singleton, Token, looks_like_id, parse_time
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
+    LOOKUP_FILTER, LOOKUP_PATH, Membership, ResettableSingleton, Singleton, Token, looks_like_id, parse_time,
+)
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import (
     AmbiguousWriteError,
     KonnectApiError,
@@ -109,6 +111,7 @@ class EntityEngine(object):
         self.desired = {}
         self.reference_ids = {}
         self.last_decision = None
+        self.progress = lambda message: None  # progress lines (at -v when the task runs in-process); set by the caller
 
     # -- entry point -----------------------------------------------------------------------------
 
@@ -326,6 +329,26 @@ class EntityEngine(object):
 
     # -- result ----------------------------------------------------------------------------------
 
+    def poll(self, found, read, done, timeout, timed_out, state=lambda item: (item or {}).get('state')):
+        """Read with ``read()`` until ``done(found)``, with the client's backoff between reads, and return what was last read.
+
+        A progress line names the state after each read. Past ``timeout`` seconds ``timed_out(found)`` is raised: waiting
+        never goes on for longer than the task allows, and ``done`` raises itself for a failed state.
+        """
+        started = self.now()
+        deadline = started + max(0, int(timeout or 0))
+        label = self.describe_current(found) if found else self.entity.title
+        attempt = 0
+        while not done(found):
+            remaining = deadline - self.now()
+            if remaining <= 0:
+                raise timed_out(found)
+            self.sleep(min(backoff_seconds(attempt), remaining))
+            attempt = min(attempt + 1, 6)
+            found = read()
+            self.progress('%s: %s after %ds' % (label, state(found) or 'gone', self.now() - started))
+        return found
+
     def current_value(self, current, name):
         return decide.current_value(self.entity, current, name)
 
@@ -501,12 +524,29 @@ class SingletonEngine(EntityEngine):
         return self.client.request(self.entity.create_method, self.entity.item_path(self.scope), body=body, what=self.entity.title).body
 
 
+class ResettableSingletonEngine(SingletonEngine):
+    """Settings Konnect always has (its defaults until changed): ``state: absent`` resets them with a DELETE, and settings
+    already at their defaults need nothing."""
+
+    def ensure_absent(self, current):
+        if current is None or self.entity.at_defaults(current):
+            return self.result(False, current, current)
+        self.check_writable(current)
+        reset = self.entity.reset(current)
+        self.last_decision = decide.Decision(decide.UPDATE, changes=self.entity.defaults, predicted=reset)
+        if not self.check_mode:
+            self.delete(current)
+        return self.result(True, current, reset)
+
+
 def engine_for(entity):
     """The engine class that converges ``entity``: its entity type's own (``engine_class``), else the one for its kind."""
     if entity.engine_class is not None:
         return entity.engine_class
     if isinstance(entity, Token):
         return TokenEngine
+    if isinstance(entity, ResettableSingleton):
+        return ResettableSingletonEngine
     if isinstance(entity, Singleton):
         return SingletonEngine
     return EntityEngine

@@ -14,7 +14,7 @@ import re
 import time
 from urllib.parse import quote
 
-from ansible_collections.konnect.konnect.plugins.module_utils.compare import get_path
+from ansible_collections.konnect.konnect.plugins.module_utils.compare import get_path, matches
 
 UUID_RE = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
 
@@ -356,6 +356,20 @@ class Singleton(Entity):
         self.create_method = create_method
         self.deletable = deletable
         self.reader = reader
+
+
+class ResettableSingleton(Singleton):
+    """Settings that always exist (Konnect's defaults until changed), and that a DELETE returns to ``defaults``."""
+
+    def __init__(self, name, title, item, defaults, **kwargs):
+        super(ResettableSingleton, self).__init__(name, title, item, create_method='PATCH', deletable=True, **kwargs)
+        self.defaults = defaults
+
+    def at_defaults(self, current):
+        return all(matches(value, current.get(name)) for name, value in self.defaults.items())
+
+    def reset(self, current):
+        return dict(current, **self.defaults)
 
 
 def parse_time(value):

@@ -484,7 +484,9 @@ class Planner(object):
 
     def write_with_engine(self, node, entity):
         params = self.params_for_engine(node, entity)
-        node.result = engine_for(entity)(entity, params, self.client(node.region), self.registry, diff_mode=self.diff_mode).run()
+        engine = engine_for(entity)(entity, params, self.client(node.region), self.registry, diff_mode=self.diff_mode)
+        engine.progress = self.progress
+        node.result = engine.run()
         node.id = (node.result.get(entity.name) or {}).get('id') or node.id
 
     def read_again(self, node, entity):

@@ -111,7 +111,10 @@ class _Task(object):
     def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
         """Run the engine on validated parameters; return its result dict or raise KonnectError."""
         client = KonnectClient.from_params(params, warn=warn)
-        return self.engine(params, client, check_mode, diff_mode).run()
+        engine = self.engine(params, client, check_mode, diff_mode)
+        if progress is not None:
+            engine.progress = progress
+        return engine.run()
 
     def engine(self, params, client, check_mode, diff_mode):
         raise NotImplementedError

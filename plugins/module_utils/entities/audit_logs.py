@@ -15,10 +15,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ansible_collections.konnect.konnect.plugins.module_utils import decide
-from ansible_collections.konnect.konnect.plugins.module_utils.client import backoff_seconds
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import SingletonEngine
-from ansible_collections.konnect.konnect.plugins.module_utils.entities.portal_settings import ResettableSingleton
-from ansible_collections.konnect.konnect.plugins.module_utils.entity import Entity, Field, IdReference, Singleton, parse_time
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import Entity, Field, IdReference, ResettableSingleton, Singleton, parse_time
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 
 LOG_FORMATS = ['cef', 'json', 'cps']
@@ -89,19 +87,16 @@ class ReplayJobEngine(SingletonEngine):
 
     def wait_until_done(self, result):
         """Poll the job until it completes (returned), fails or ``wait_timeout`` passes (both raise, saying so)."""
-        job = result[self.entity.name]
-        deadline = self.now() + self.params.get('wait_timeout', 600)
-        attempt = 0
-        while job.get('status') in RUNNING:
-            remaining = deadline - self.now()
-            if remaining <= 0:
-                raise KonnectError('Timed out after %ss waiting for the audit log replay of %s to %s: it is still %s. Run the task again '
-                                   '(it waits for the same window) or raise wait_timeout.' % (
-                                       self.params.get('wait_timeout'), job.get('start_at'), job.get('end_at'), job.get('status')),
-                                   changed=result['changed'], audit_log_replay_job=job)
-            self.sleep(min(backoff_seconds(attempt), remaining))
-            attempt += 1
-            job = self.client.get(self.entity.item_path(self.scope), what=self.entity.title).body or {}
+        def timed_out(job):
+            return KonnectError('Timed out after %ss waiting for the audit log replay of %s to %s: it is still %s. Run the task again '
+                                '(it waits for the same window) or raise wait_timeout.' % (
+                                    self.params.get('wait_timeout'), job.get('start_at'), job.get('end_at'), job.get('status')),
+                                changed=result['changed'], audit_log_replay_job=job)
+
+        def read():
+            return self.client.get(self.entity.item_path(self.scope), what=self.entity.title).body or {}
+        job = self.poll(result[self.entity.name], read, lambda job: job.get('status') not in RUNNING, self.params.get('wait_timeout', 600),
+                        timed_out, state=lambda job: job.get('status'))
         if job.get('status') == FAILED:
             raise KonnectError('The audit log replay of %s to %s failed: Konnect reports its status as %s. Run the task again to retry it.' % (
                 job.get('start_at'), job.get('end_at'), job.get('status')), changed=result['changed'], audit_log_replay_job=job)

@@ -11,7 +11,7 @@ backoff between reads, and fails as soon as Konnect reports a failed state, nami
 from __future__ import annotations
 
 from ansible_collections.konnect.konnect.plugins.module_utils import decide
-from ansible_collections.konnect.konnect.plugins.module_utils.client import REGIONS, backoff_seconds
+from ansible_collections.konnect.konnect.plugins.module_utils.client import REGIONS
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, InfoEngine
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import Entity, Field, IdReference, Parent, Singleton, looks_like_id
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
@@ -104,14 +104,14 @@ class ProvisioningEngine(EntityEngine):
         response = self.client.get(self.item_path(item), what=self.describe_current(item), expected=(404,))
         return None if response.status == 404 else self.entity.unwrap(response.body)
 
-    def progress(self, item):
+    def provisioning(self, item):
         return provisioned(item)
 
     def wait_until_ready(self, item):
         def ready(found):
             if found is None:
                 raise KonnectError('%s disappeared while waiting for it to be ready.' % self.describe_current(item))
-            done, failure = self.progress(found)
+            done, failure = self.provisioning(found)
             if failure:
                 raise KonnectError('%s failed to provision: Konnect reports %s.' % (self.describe_current(found), failure),
                                    **{self.entity.name: decide.redact(self.entity, found)})
@@ -120,36 +120,27 @@ class ProvisioningEngine(EntityEngine):
                     self.describe_current(found), found['state'], USER_ACTION[found['state']]))
                 return True
             return done
-        return self.poll(item, ready, 'ready')
+        return self.wait(item, ready, 'ready')
 
     def wait_until_settled(self, item):
         """Read ``item`` until it is no longer provisioning (ready or failed alike)."""
-        return self.poll(item, lambda found: found is None or found.get('state') not in PROVISIONING, 'ready') or item
+        return self.wait(item, lambda found: found is None or found.get('state') not in PROVISIONING, 'ready') or item
 
     def wait_until_gone(self, item):
-        self.poll(item, lambda found: found is None or self.gone(found), 'deleted')
+        self.wait(item, lambda found: found is None or self.gone(found), 'deleted')
 
     def gone(self, found):
         return False
 
-    def poll(self, item, done, goal):
-        """Read ``item`` until ``done(item)``: backoff between reads (as retries have), never past ``wait_timeout``."""
-        deadline = self.now() + max(0, int(self.params.get('wait_timeout') or 0))
-        found = item
-        attempt = 0
-        while True:
-            if done(found):
-                return found
-            remaining = deadline - self.now()
-            if remaining <= 0:
-                state = (found or {}).get('state')
-                raise KonnectError('Timed out after %ss waiting for %s to be %s; it is still %s. Raise wait_timeout, or run again later: '
-                                   'Konnect carries on.' % (self.params.get('wait_timeout'), self.describe_current(item), goal,
-                                                            "in state '%s'" % state if state else 'not there'),
-                                   **{self.entity.name: decide.redact(self.entity, found) if found else {}})
-            self.sleep(min(backoff_seconds(attempt), remaining))
-            attempt = min(attempt + 1, 6)
-            found = self.read(item)
+    def wait(self, item, done, goal):
+        """Read ``item`` until ``done``, never past ``wait_timeout``."""
+        def timed_out(found):
+            state = (found or {}).get('state')
+            return KonnectError('Timed out after %ss waiting for %s to be %s; it is still %s. Raise wait_timeout, or run again later: '
+                                'Konnect carries on.' % (self.params.get('wait_timeout'), self.describe_current(item), goal,
+                                                         "in state '%s'" % state if state else 'not there'),
+                                **{self.entity.name: decide.redact(self.entity, found) if found else {}})
+        return self.poll(item, lambda: self.read(item), done, self.params.get('wait_timeout'), timed_out)
 
 
 class Provisioned(Entity):
@@ -329,7 +320,7 @@ class ConfigurationEngine(InGeoEngine):
     def gone(self, found):
         return not found.get('dataplane_groups')
 
-    def progress(self, item):
+    def provisioning(self, item):
         return groups_provisioned(item.get('dataplane_groups') or [])
 
     def describe_current(self, current):
@@ -357,7 +348,7 @@ def check_dataplane_groups(engine, current=None):
 
 
 class AddOnEngine(ProvisioningEngine):
-    def progress(self, item):
+    def provisioning(self, item):
         done, failure = groups_provisioned((item.get('config') or {}).get('data_plane_groups') or [], 'cache of data-plane group')
         return done and item.get('state') == READY, failure
 

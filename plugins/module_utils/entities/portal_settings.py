@@ -9,9 +9,10 @@ import ipaddress
 import re
 
 from ansible_collections.konnect.konnect.plugins.module_utils import decide
-from ansible_collections.konnect.konnect.plugins.module_utils.compare import matches
-from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, SingletonEngine
-from ansible_collections.konnect.konnect.plugins.module_utils.entity import LOOKUP_LIST, LOOKUP_PATH, Entity, Field, Parent, Singleton, looks_like_id
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine
+from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
+    LOOKUP_LIST, LOOKUP_PATH, Entity, Field, Parent, ResettableSingleton, Singleton, looks_like_id,
+)
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 
 ON_PORTAL = Parent('portal', 'portal')
@@ -180,21 +181,6 @@ class EmailTemplateEngine(EntityEngine):
         return response.body or decide.predict(self.entity, {'name': name}, desired, list(desired))
 
 
-class ResettableSingletonEngine(SingletonEngine):
-    """Settings Konnect always has (its defaults until changed): ``state: absent`` resets them with a DELETE, and settings
-    already at their defaults need nothing."""
-
-    def ensure_absent(self, current):
-        if current is None or self.entity.at_defaults(current):
-            return self.result(False, current, current)
-        self.check_writable(current)
-        reset = self.entity.reset(current)
-        self.last_decision = decide.Decision(decide.UPDATE, changes=self.entity.defaults, predicted=reset)
-        if not self.check_mode:
-            self.delete(current)
-        return self.result(True, current, reset)
-
-
 # -- entity types ---------------------------------------------------------------------------------
 
 class PortalIpAllowList(Entity):
@@ -203,22 +189,6 @@ class PortalIpAllowList(Entity):
 
 class PortalEmailTemplate(Entity):
     engine_class = EmailTemplateEngine
-
-
-class ResettableSingleton(Singleton):
-    """Settings below a portal that always exist, and that a DELETE returns to ``defaults``."""
-
-    engine_class = ResettableSingletonEngine
-
-    def __init__(self, name, title, item, defaults, **kwargs):
-        super(ResettableSingleton, self).__init__(name, title, item, create_method='PATCH', deletable=True, **kwargs)
-        self.defaults = defaults
-
-    def at_defaults(self, current):
-        return all(matches(value, current.get(name)) for name, value in self.defaults.items())
-
-    def reset(self, current):
-        return dict(current, **self.defaults)
 
 
 PORTAL_IP_ALLOW_LIST = PortalIpAllowList(

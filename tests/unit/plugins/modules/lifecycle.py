@@ -34,6 +34,7 @@ class Module(object):
         # the action plugin's own loading and messages are controller code, which module tests may not import
         self.task = importlib.import_module('ansible_collections.konnect.konnect.plugins.modules.' + name).TASK
         self.warnings = []
+        self.progress = []  # the progress lines of every run (shown at -v when a task runs in-process)
         self.validated = None  # the parameters of the last run, once its arguments were valid
 
     def __call__(self, check_mode=False, diff=False, **args):
@@ -46,7 +47,8 @@ class Module(object):
             return {'failed': True, 'msg': argument_errors(self.name, validation)}
         self.validated = validation.validated_parameters
         try:
-            return self.task.execute(validation.validated_parameters, check_mode=check_mode, diff_mode=diff, warn=self.warnings.append)
+            return self.task.execute(validation.validated_parameters, check_mode=check_mode, diff_mode=diff, warn=self.warnings.append,
+                                     progress=self.progress.append)
         except KonnectError as exc:
             return dict(exc.details, failed=True, msg=exc.msg)
 

@@ -143,10 +143,12 @@ def test_replay_job_waits_until_completed(emulator):
     fast_replays(emulator, step_seconds=0.2)
     window = dict(start_at=hours_ago(3), end_at=hours_ago(2))
     started = time.time()
-    result, sent = Module(emulator, 'audit_log_replay_job').counted(wait=True, **window)
+    replay = Module(emulator, 'audit_log_replay_job')
+    result, sent = replay.counted(wait=True, **window)
     assert result['changed'] and result['audit_log_replay_job']['status'] == 'completed'
     assert time.time() - started >= 0.6 and [r['method'] for r in writes(sent)] == ['PUT']
     assert len(sent) > 3, 'it did not poll'
+    assert replay.progress[-1].startswith('audit log replay job: completed after '), replay.progress
 
 
 def test_replay_job_wait_times_out_clearly(emulator):

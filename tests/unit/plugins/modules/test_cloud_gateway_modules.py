@@ -57,6 +57,14 @@ def test_network_lifecycle(cloud):
     assert created['state'] == 'ready' and created['cloud_gateway_provider_account_id']
 
 
+def test_waiting_reports_progress(cloud):
+    cloud.set_provisioning(delay_seconds=1.0)  # the first read comes after at most 0.5 s of backoff: still initializing
+    network = Module(cloud, 'cloud_gateway_network')
+    assert network(name='prod', wait=True, **AWS)['cloud_gateway_network']['state'] == 'ready'
+    assert network.progress[-1].startswith("cloud gateway network 'prod': ready after "), network.progress
+    assert any(": initializing after " in line for line in network.progress), network.progress
+
+
 def test_network_rename_by_id(cloud):
     network = Module(cloud, 'cloud_gateway_network')
     first = new_network(cloud, 'prod')
