@@ -21,7 +21,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.engine import Info
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, TAGS, Token
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
-from ansible_collections.konnect.konnect.plugins.module_utils.special import DataPlaneCertificateEngine, GroupMembershipEngine
+from ansible_collections.konnect.konnect.plugins.module_utils.special import DataPlaneCertificateEngine, GroupMembershipEngine, StaleNodeEngine
 
 
 def env_fallback_if_set(*names):
@@ -281,3 +281,20 @@ class DataPlaneCertificateTask(EntityTask):
 
     def returns_secret(self, result):
         return bool(result.get('key'))
+
+
+class DataPlaneNodeTask(_Task):
+    """``dp_node``: removes data-plane node records, by id, host name or age (``state: absent`` only)."""
+
+    def __init__(self, registry=get_entity):
+        super(DataPlaneNodeTask, self).__init__('dp_node', registry)
+
+    def entity_options(self):
+        return dict(id=dict(type='str'), hostname=dict(type='str'), not_seen_for=dict(type='int'),
+                    state=dict(type='str', choices=['absent'], required=True))
+
+    def extra_rules(self):
+        return dict(required_one_of=[('id', 'hostname', 'not_seen_for')])
+
+    def engine(self, params, client, check_mode, diff_mode):
+        return StaleNodeEngine(params, client, self.registry, check_mode=check_mode, diff_mode=diff_mode)

@@ -1,13 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026, konnect.konnect contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The two tasks whose shape is not one entity: a control plane group's member list, and a pinned
-data-plane certificate that the task may also generate."""
+"""The tasks whose shape is not one entity: a control plane group's member list, a pinned data-plane certificate that
+the task may also generate, and the removal of data-plane node records (by id, host name or age)."""
 
 from __future__ import annotations
 
 import datetime
 import os
+import time
 import traceback
 
 CRYPTOGRAPHY_IMPORT_ERROR = None
@@ -192,3 +193,55 @@ def write_private(path, text):
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, 'w') as handle:
         handle.write(text)
+
+
+class StaleNodeEngine(object):
+    """Removes the records Konnect keeps of data-plane nodes: the one given by ``id``, or those of a ``hostname``, or of the
+    whole control plane; with ``not_seen_for`` only the nodes Konnect has not heard from for that many seconds. Konnect
+    creates the records when a node connects, so there is nothing to create."""
+
+    def __init__(self, params, client, registry, check_mode=False, diff_mode=False, now=time.time):
+        self.params = params
+        self.client = client
+        self.entity = registry('dp_node')
+        self.engine = EntityEngine(self.entity, params, client, registry)
+        self.check_mode = check_mode
+        self.diff_mode = diff_mode
+        self.now = now
+
+    def run(self):
+        if (self.params.get('not_seen_for') or 0) < 0:
+            raise KonnectParameterError('not_seen_for: a number of seconds, 0 or more; got %s.' % self.params['not_seen_for'])
+        try:
+            self.engine.scope = self.engine.resolve_parents()
+            nodes = self.candidates()
+        except KonnectParameterError:
+            nodes = None  # no such control plane: no nodes to remove
+        except KonnectApiError as exc:
+            if exc.status != 404:
+                raise
+            nodes = None
+        doomed = [node for node in nodes or () if self.stale(node)]
+        if not self.check_mode:
+            for node in doomed:
+                self.engine.delete(node)
+        result = {'changed': bool(doomed), 'action': 'deleted' if doomed else 'unchanged', 'dp_nodes': doomed}
+        if self.diff_mode:
+            result['diff'] = {'before': {'dp_nodes': [self.label(node) for node in doomed]}, 'after': {'dp_nodes': []}}
+        return result
+
+    def candidates(self):
+        if self.params.get('id'):
+            found = self.engine.resolver.get_by_id(self.entity, self.engine.scope, self.params['id'])
+            return [found] if found else []
+        if self.params.get('hostname'):
+            return self.engine.resolver.find_all(self.entity, self.engine.scope, {'hostname': self.params['hostname']})
+        return list(self.entity.read_list(self.client, self.engine.scope, what='data plane nodes'))
+
+    def stale(self, node):
+        limit = self.params.get('not_seen_for')
+        return limit is None or (node.get('last_ping') or 0) <= self.now() - limit
+
+    @staticmethod
+    def label(node):
+        return '%s (%s)' % (node.get('hostname'), node.get('id'))

@@ -69,6 +69,10 @@ WRITTEN_OTHERWISE = {
                                      'delete': ('PUT', '/v2/cloud-gateways/configurations')},
                                     'one document per control plane and geo, PUT whole; absent PUTs it without data-plane groups'),
 }
+# Entity types with a module of their name that only deletes them, with why.
+DELETE_ONLY = {
+    'dp_node': 'Konnect records a node when it connects; the module removes the records of stale nodes',
+}
 # Entity types with a module of their name that only reads them, with why.
 READ_ONLY = {
     'organization': 'the organization module reads it; its settings are singletons of their own',
@@ -136,7 +140,7 @@ def paths_problems(entity):
         for phase, (method, path) in sorted(otherwise.items()):
             if method not in methods(path):
                 problems.append('%s: no %s (%s) %s' % (entity.name, method, phase, path))
-        if 'create' not in otherwise and create and 'POST' not in methods(create):
+        if 'create' not in otherwise and entity.name not in DELETE_ONLY and create and 'POST' not in methods(create):
             problems.append('%s: no POST (create) %s' % (entity.name, create))
         if 'update' not in otherwise and entity.update_method and entity.update_method not in methods(entity.item):
             problems.append('%s: no %s (update) %s' % (entity.name, entity.update_method, entity.item))
