@@ -319,6 +319,7 @@ def test_network_recreate_waits_for_the_old_one_to_go(cloud):
 
 
 def test_deleting_with_wait_lets_a_provisioning_network_finish_first(cloud):
+    cloud.set_provisioning(delay_seconds=0.5)  # long enough to still be initializing on a loaded machine
     network = Module(cloud, 'cloud_gateway_network')
     network(name='young', **AWS)  # initializing: Konnect refuses to delete it yet
     refused = network(name='young', state='absent')
@@ -355,6 +356,7 @@ def test_emulator_answers_of_cloud_gateways(cloud):
                        dataplane_groups=[dict(provider='aws', region='us-east-2'), dict(provider='aws', region='us-east-2')])
     status, problem = answer(cloud, 'PUT', '/v2/cloud-gateways/configurations', groups_body)
     assert status == 400 and problem['invalid_parameters'][0]['field'] == 'dataplane_groups[1]'
+    cloud.set_provisioning(delay_seconds=30)  # still initializing when the DELETE comes, however loaded the machine
     status, created = answer(cloud, 'POST', '/v2/cloud-gateways/networks/%s/private-dns' % network['id'],
                              dict(name='zone', private_dns_attachment_config=dict(kind='aws-private-hosted-zone-attachment', hosted_zone_id='Z')))
     assert status == 201 and created['state'] == 'initializing'
