@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 from ansible_collections.konnect.konnect.plugins.module_utils.org_schema import PROTECTED, PUBLISHING
-from ansible_collections.konnect.konnect.plugins.module_utils.planner import Node, PruneScope
+from ansible_collections.konnect.konnect.plugins.module_utils.planner import GLOBAL, Node, PruneScope
 from ansible_collections.konnect.konnect.plugins.module_utils.special import generate_certificate, write_private
 
 GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP'
@@ -106,7 +106,8 @@ class OrgDocument(object):
         self.access()
         for section in PUBLISHING:
             for index, entry in enumerate(self.document.get(section.name) or []):
-                self.publishing(section, entry, 'konnect_org.%s[%d]' % (section.name, index), entry['region'])
+                region = entry['region'] if section.regional else GLOBAL
+                self.publishing(section, entry, 'konnect_org.%s[%d]' % (section.name, index), region)
         self.link_names()
         self.prune_owned()
         return self
@@ -172,7 +173,7 @@ class OrgDocument(object):
     def control_plane(self, index, entry):
         path = 'konnect_org.control_planes[%d]' % index
         region = entry['region']
-        params = dict((key, entry.get(key)) for key in ('name', 'description', 'cluster_type', 'auth_type', 'proxy_urls'))
+        params = dict((key, entry.get(key)) for key in ('name', 'description', 'cluster_type', 'auth_type', 'cloud_gateway', 'proxy_urls'))
         params['labels'] = self.owned_labels(entry)
         label = '%s/%s' % (region, entry['name'])
         node = self.add('control_plane', params, label, path, region=region)
@@ -280,7 +281,8 @@ class OrgDocument(object):
 
     def link_names(self):
         """Options that name an entity of the document (a publication's portal, a role's API, an implementation's control
-        plane and service) stand for its node, so that a plan sees it before it exists."""
+        plane and service, a cloud gateway configuration's networks) stand for its node, so that a plan sees it before it
+        exists."""
         named = {}
         for node in self.nodes:
             name = node.params.get('name')
@@ -288,11 +290,13 @@ class OrgDocument(object):
                 named.setdefault((node.region, node.name, name, node.parent), []).append(node)
         for node in self.nodes:
             for option, kind, below in NAME_LINKS.get(node.name, ()):
-                value = node.params.get(option)
                 parent = self.link_parent(node, below)
-                found = named.get((node.region, kind, value, parent), []) if isinstance(value, str) else []
-                if len(found) == 1:
-                    node.params[option] = found[0]
+                for holder, key in option_slots(node.params, option):
+                    value = holder[key]
+                    found = (named.get((node.region, kind, value, parent)) or named.get((GLOBAL, kind, value, parent)) or []
+                             if isinstance(value, str) else [])
+                    if len(found) == 1:
+                        holder[key] = found[0]
 
     @staticmethod
     def link_parent(node, below):
@@ -306,7 +310,7 @@ class OrgDocument(object):
         """Owned (labelled) top-level entities, strategies to auth servers, are pruned in every region the document names."""
         if not self.prune:
             return
-        regions = sorted(set(entry['region'] for name in ['control_planes'] + [section.name for section in PUBLISHING]
+        regions = sorted(set(entry['region'] for name in ['control_planes'] + [section.name for section in PUBLISHING if section.regional]
                              for entry in self.document.get(name) or []))
         for section in PUBLISHING:
             for region in regions if section.owned else ():
@@ -374,11 +378,25 @@ NAME_LINKS = {
     'api_implementation': (('control_plane', 'control_plane', None), ('service', 'gateway_service', 'control_plane')),
     'portal_team_role': (('api', 'api', None),),
     'portal_application_registration': (('api', 'api', None),),
+    'audit_log_webhook': (('audit_log_destination', 'audit_log_destination', None),),
+    'cloud_gateway_configuration': (('control_plane', 'control_plane', None), ('dataplane_groups[].network', 'cloud_gateway_network', None)),
 }
 
 
 # Options that name a region, by default the region of the entry they are in (a team's role on an API).
-REGION_OPTIONS = {'portal_team_role': 'entity_region'}
+REGION_OPTIONS = {'portal_team_role': 'entity_region', 'cloud_gateway_configuration': 'control_plane_geo'}
+
+
+def option_slots(params, option):
+    """``(holder, key)`` of every place ``option`` is set in ``params``: ``name``, or ``list[].name`` for each item of a list
+    (which is copied first, so that linking never changes the document itself)."""
+    if '[].' not in option:
+        return [(params, option)] if option in params else []
+    outer, inner = option.split('[].', 1)
+    if not isinstance(params.get(outer), list):
+        return []
+    params[outer] = [dict(item) if isinstance(item, dict) else item for item in params[outer]]
+    return [(item, inner) for item in params[outer] if isinstance(item, dict) and inner in item]
 
 
 def everything(_item):

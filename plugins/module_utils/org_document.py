@@ -215,14 +215,16 @@ def _publishing_problems(document, root, file_exists):
 def _section_problems(section, entries, at, file_exists, top=False):
     problems = []
     entries = [entries] if section.single else entries
-    keys = [tuple([entry.get('region')] if top else []) + tuple(str(entry.get(name)) for name in section.key)
+    in_region = top and section.regional
+    keys = [tuple([entry.get('region')] if in_region else []) + tuple(str(entry.get(name)) for name in section.key)
             for entry in (section.entry(item) for item in entries)]
-    repeated = dict(_repeated(keys)) if section.key else {}
+    repeated = dict(_repeated(keys)) if section.key or in_region else {}
     paths = [field.name for field in get_entity(section.kind).fields if field.type == 'path']
     for index, item in enumerate(entries):
         where = at if section.single else '%s[%d]' % (at, index)
         if index in repeated:
-            problems.append('%s: %s is listed twice' % (where, ', '.join('%s %r' % pair for pair in zip(section.key, keys[index][-len(section.key):]))))
+            named = zip(section.key, keys[index][-len(section.key):]) if section.key else [('region', keys[index][0])]
+            problems.append('%s: %s is listed twice' % (where, ', '.join('%s %r' % pair for pair in named)))
         if section.names:
             continue
         for name in paths:

@@ -39,10 +39,12 @@ class Section(object):
     not a list (a portal's customization); ``nested``: entries of the same kind below an entry, given the entry's node as
     ``nested_option`` (a page's pages). ``owned``: pruned by the ``managed-by`` label (Konnect labels it); ``listed``: a
     section the entry gives is the whole list of its kind there, so pruning deletes what it does not list. A section of
-    names (a team's developers) has plain strings as entries: each is the value of its one option, ``key``."""
+    names (a team's developers) has plain strings as entries: each is the value of its one option, ``key``. A top-level
+    entry names the ``region`` it converges in, unless its section is not ``regional`` (global entities: cloud gateway
+    networks, whose own ``region`` is their cloud provider's)."""
 
     def __init__(self, name, kind, key=None, children=(), single=False, nested=None, nested_option=None, owned=False, listed=False,
-                 names=False):
+                 names=False, regional=True):
         self.name = name
         self.kind = kind
         self.key = (key,) if isinstance(key, str) else tuple(key or ())
@@ -53,6 +55,7 @@ class Section(object):
         self.owned = owned
         self.listed = listed
         self.names = names
+        self.regional = regional
 
     def entry(self, item):
         """An entry as options: a name stands for its key option."""
@@ -60,12 +63,13 @@ class Section(object):
 
     @property
     def child_keys(self):
-        return frozenset([child.name for child in self.children] + ([self.nested] if self.nested else []) + ['region', PROTECTED])
+        return frozenset([child.name for child in self.children] + ([self.nested] if self.nested else []) + [PROTECTED]
+                         + (['region'] if self.regional else []))
 
 
 # Top-level sections of regional entities, converged in the planner's order: auth strategies, APIs, portals (then
-# publications, teams and roles, developers, applications, registrations); audit-log destinations, consumer realms and
-# Kong Identity auth servers.
+# publications, teams and roles, developers, applications, registrations); audit-log destinations and webhooks, consumer
+# realms, Kong Identity auth servers; dedicated cloud gateway networks (global) and configurations (one per control plane).
 PUBLISHING = (
     Section('dcr_providers', 'dcr_provider', 'name', owned=True),
     Section('auth_strategies', 'application_auth_strategy', 'name', owned=True),
@@ -96,6 +100,7 @@ PUBLISHING = (
         )),
     )),
     Section('audit_log_destinations', 'audit_log_destination', 'name'),
+    Section('audit_log_webhooks', 'audit_log_webhook'),
     Section('realms', 'realm', 'name', children=(
         Section('consumers', 'realm_consumer', 'username', listed=True),
     )),
@@ -104,6 +109,8 @@ PUBLISHING = (
         Section('claims', 'auth_server_claim', 'name', listed=True),
         Section('clients', 'auth_server_client', 'name', listed=True),
     )),
+    Section('cloud_gateway_networks', 'cloud_gateway_network', 'name', regional=False),
+    Section('cloud_gateway_configurations', 'cloud_gateway_configuration', 'control_plane'),
 )
 
 DELETION_OPTIONS = ('force',)  # in a document, deleting is pruning's, which deletes what it owns outright
@@ -173,7 +180,7 @@ def section_schema(section, top=False, above=()):
     if section.owned:
         properties[PROTECTED] = BOOLEAN
     required = [name for name in section.key if name in properties and name not in entity.nullable_keys]
-    if top:
+    if top and section.regional:
         properties['region'] = {'enum': REGIONS}
         required.append('region')
     return closed(properties, required=required)
@@ -248,6 +255,7 @@ ORG_SCHEMA = closed(dict(PUBLISHING_SECTIONS, **{
         'protected': BOOLEAN,
         'cluster_type': {'enum': ['CLUSTER_TYPE_CONTROL_PLANE', 'CLUSTER_TYPE_CONTROL_PLANE_GROUP']},
         'auth_type': {'enum': ['pinned_client_certs', 'pki_client_certs']},
+        'cloud_gateway': BOOLEAN,
         'proxy_urls': entries(OBJECT),
         'members': NAMES,
         'dp_certificates': entries(closed({

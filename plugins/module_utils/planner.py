@@ -34,7 +34,8 @@ PORTAL_ACCESS = 'portal access'
 AUDIT_LOGS = 'audit logs'
 REALMS = 'realms'
 AUTH_SERVERS = 'auth servers'
-REGIONAL = (AUTH_STRATEGIES, APIS, PORTALS, PUBLICATIONS, PORTAL_ACCESS, AUDIT_LOGS, REALMS, AUTH_SERVERS)  # levels that converge region by region
+CLOUD_GATEWAYS = 'cloud gateways'
+REGIONAL = (AUTH_STRATEGIES, APIS, PORTALS, PUBLICATIONS, PORTAL_ACCESS, AUDIT_LOGS, REALMS, AUTH_SERVERS, CLOUD_GATEWAYS)  # levels that converge region by region
 CORE_ENTITIES = '/v2/control-planes/{control_plane}/core-entities'
 PLACEHOLDER = 'new:'
 MEMBERSHIPS = '/v2/control-planes/%s/group-memberships'
@@ -120,12 +121,15 @@ KINDS = (
     Kind('portal_application', PORTAL_ACCESS),
     Kind('portal_application_registration', PORTAL_ACCESS),
     Kind('audit_log_destination', AUDIT_LOGS),
+    Kind('audit_log_webhook', AUDIT_LOGS),
     Kind('realm', REALMS),
     Kind('realm_consumer', REALMS),
     Kind('auth_server', AUTH_SERVERS),
     Kind('auth_server_scope', AUTH_SERVERS),
     Kind('auth_server_claim', AUTH_SERVERS),
     Kind('auth_server_client', AUTH_SERVERS),
+    Kind('cloud_gateway_network', CLOUD_GATEWAYS),
+    Kind('cloud_gateway_configuration', CLOUD_GATEWAYS),
     Kind('team_role', ACCESS),
     Kind('system_account_role', ACCESS),
 )
@@ -471,15 +475,16 @@ class Planner(object):
         """The options of ``node`` as its module takes them (parents and entities of the document by id), or None while one
         of them is yet to be created."""
         params = dict(self.engine_options(node), state='present')
-        named = dict((name, value.id) for name, value in node.params.items() if isinstance(value, Node))
+        named = dict((name, _with_ids(value)) for name, value in node.params.items() if any(_nodes_in(value)))
         ancestor, ancestors = node.parent, {}
         while ancestor is not None:
             ancestors.setdefault(ancestor.name, ancestor.id)
             ancestor = ancestor.parent
-        named.update((parent.option, ancestors[parent.entity]) for parent in entity.parents if parent.entity in ancestors)
-        if any(str(value).startswith(PLACEHOLDER) for value in named.values()):
+        parents = dict((parent.option, ancestors[parent.entity]) for parent in entity.parents if parent.entity in ancestors)
+        ids = list(parents.values()) + [linked.id for value in node.params.values() for linked in _nodes_in(value)]
+        if any(str(identifier).startswith(PLACEHOLDER) for identifier in ids):
             return None
-        params.update(named)
+        params.update(named, **parents)
         return params
 
     def write_with_engine(self, node, entity):
@@ -748,6 +753,29 @@ class PlanResolver(object):
         if found is None:
             raise KonnectParameterError('%s: no %s was found%s.' % (option, entity.describe(value), ' in region %s' % region if region != GLOBAL else ''))
         return found
+
+
+def _nodes_in(value):
+    """The nodes of the document an option's value names, also inside lists and dicts (a configuration's networks)."""
+    if isinstance(value, Node):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _nodes_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _nodes_in(item)
+
+
+def _with_ids(value):
+    """``value`` with each node of the document in it replaced by its id."""
+    if isinstance(value, Node):
+        return value.id
+    if isinstance(value, (list, tuple)):
+        return [_with_ids(item) for item in value]
+    if isinstance(value, dict):
+        return dict((name, _with_ids(item)) for name, item in value.items())
+    return value
 
 
 def _planned(engine_class):

@@ -165,13 +165,18 @@ def test_a_document_with_a_missing_spec_file_or_a_repeated_entry_is_refused_befo
     document['apis'][0]['specification'] = {'src': '/nowhere/orders.yaml'}
     document['portals'][0]['snippets'].append({'name': 'banner', 'content': 'again'})
     document['portals'][0]['teams'][0]['developers'].append('ana@example.com')
+    document['audit_log_webhooks'] = [{'region': 'us', 'enabled': False}, {'region': 'us', 'enabled': True}]
+    network = {'name': 'prod', 'provider': 'aws', 'region': 'us-east-2', 'availability_zones': ['use2-az1'], 'cidr_block': '10.0.0.0/16'}
+    document['cloud_gateway_networks'] = [network, dict(network, region='us-west-2')]
     emulator.clear_requests()
     with pytest.raises(KonnectParameterError) as refused:
         apply(emulator, document)
     assert refused.value.details['problems'] == [
         "konnect_org.apis[0].specification.src: '/nowhere/orders.yaml' is not a file",
         "konnect_org.portals[0].snippets[1]: name 'banner' is listed twice",
-        "konnect_org.portals[0].teams[0].developers[1]: developer 'ana@example.com' is listed twice"]
+        "konnect_org.portals[0].teams[0].developers[1]: developer 'ana@example.com' is listed twice",
+        "konnect_org.audit_log_webhooks[1]: region 'us' is listed twice",
+        "konnect_org.cloud_gateway_networks[1]: name 'prod' is listed twice"]
     assert not emulator.requests()
 
 
@@ -195,5 +200,37 @@ def test_auth_servers_realms_and_audit_log_destinations_converge_then_change_not
         'auth_server_client': 1}
     shown = dict((key, value) for key, value in first.items() if key not in ('requests', SECRET_VALUES))
     assert 'siem-secret-token' not in str(shown)
+    again = apply(emulator, document)
+    assert not again['changed'] and not writes(again), again['changes']
+
+
+def test_audit_log_webhook_and_cloud_gateways_converge_waiting_then_change_nothing(emulator):
+    emulator.set_provisioning(delay_seconds=0.3)
+    destination = {'name': 'siem', 'region': 'us', 'endpoint': 'https://siem.example.com/konnect', 'authorization': 'Bearer siem-token',
+                   'log_format': 'cef'}
+    network = {'name': 'prod', 'provider': 'aws', 'region': 'us-east-2', 'availability_zones': ['use2-az1', 'use2-az2'],
+               'cidr_block': '10.0.0.0/16', 'wait': True, 'wait_timeout': 60}
+    configuration = {'control_plane': 'payments', 'region': 'us', 'wait': True, 'wait_timeout': 60,
+                     'dataplane_groups': [{'provider': 'aws', 'region': 'us-east-2', 'network': 'prod',
+                                           'autoscale': {'kind': 'autopilot', 'base_rps': 100}}]}
+    document = {'managed_by': 'cloud', 'control_planes': [{'name': 'payments', 'region': 'us', 'cloud_gateway': True}],
+                'audit_log_destinations': [destination],
+                'audit_log_webhooks': [{'region': 'us', 'enabled': True, 'audit_log_destination': 'siem'}],
+                'cloud_gateway_networks': [network], 'cloud_gateway_configurations': [configuration]}
+    planned = apply(emulator, document, check_mode=True)
+    assert not writes(planned), writes(planned)
+    assert counts(planned, 'created') == {'control_plane': 1, 'audit_log_destination': 1, 'cloud_gateway_network': 1,
+                                          'cloud_gateway_configuration': 1}
+    assert counts(planned, 'updated') == {'audit_log_webhook': 1}
+    first = apply(emulator, document)
+    assert counts(first, 'created') == counts(planned, 'created') and counts(first, 'updated') == counts(planned, 'updated')
+    webhook = konnect(emulator, 'GET', '/v3/audit-log-webhook')
+    assert webhook['enabled'] and webhook['audit_log_destination_id'] == first['ids']['audit_log_destination']['us/siem']
+    networks = konnect(emulator, 'GET', '/v2/cloud-gateways/networks', region='global')['data']
+    assert [(item['name'], item['state']) for item in networks] == [('prod', 'ready')], 'the configuration waited for its network'
+    configuration_read = konnect(emulator, 'GET', '/v2/cloud-gateways/configurations', region='global')['data']
+    assert [group['state'] for group in configuration_read[0]['dataplane_groups']] == ['ready']
+    assert configuration_read[0]['dataplane_groups'][0]['cloud_gateway_network_id'] == networks[0]['id']
+    assert any(line.startswith("cloud gateway network 'prod': ready after") for line in first['progress']), first['progress']
     again = apply(emulator, document)
     assert not again['changed'] and not writes(again), again['changes']
