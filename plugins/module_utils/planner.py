@@ -35,7 +35,8 @@ AUDIT_LOGS = 'audit logs'
 REALMS = 'realms'
 AUTH_SERVERS = 'auth servers'
 CLOUD_GATEWAYS = 'cloud gateways'
-REGIONAL = (AUTH_STRATEGIES, APIS, PORTALS, PUBLICATIONS, PORTAL_ACCESS, AUDIT_LOGS, REALMS, AUTH_SERVERS, CLOUD_GATEWAYS)  # levels that converge region by region
+# levels that converge region by region
+REGIONAL = (AUTH_STRATEGIES, APIS, PORTALS, PUBLICATIONS, PORTAL_ACCESS, AUDIT_LOGS, REALMS, AUTH_SERVERS, CLOUD_GATEWAYS)
 CORE_ENTITIES = '/v2/control-planes/{control_plane}/core-entities'
 PLACEHOLDER = 'new:'
 MEMBERSHIPS = '/v2/control-planes/%s/group-memberships'
