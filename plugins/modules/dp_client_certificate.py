@@ -42,7 +42,7 @@ options:
         key is read and returned as RV(key).
       - With O(generate=true) and no file at O(cert_path) yet, the generated key is written here with mode C(0600). A key
         already here (a run interrupted between writing the key and its certificate) is kept and the certificate is made
-        for it: a key is never generated twice. Both files are written whole or not at all.
+        for it, so a key is never generated twice. Both files are written whole or not at all.
       - Required with O(generate=true).
     type: path
   generate:
