@@ -65,6 +65,8 @@ class ApplyTask(object):
                           prune=org.scopes, progress=progress, prepare=org.prepare,
                           after_write=lambda node: write_token(node, check_mode), options=connection_options(params))
         planner.run()
+        if not check_mode:
+            warn_lost_tokens(org.nodes, warn or (lambda message: None))
         outcome = planner.outcome()
         result = dict(changed=bool(outcome['changes']), summary=outcome['summary'], changes=outcome['changes'], ids=outcome['ids'])
         if diff_mode:
@@ -126,6 +128,18 @@ def node_secrets(nodes):
         for name, value in decide_secret_values(entity, node.params).items():
             values.extend(str(item) for item in (value.values() if isinstance(value, dict) else [value]) if item not in (None, ''))
     return values
+
+
+def warn_lost_tokens(nodes, warn):
+    """A token Konnect has whose token_file does not exist: a run was interrupted after Konnect minted it (or the file
+    was removed). Its secret cannot be read again and it is not minted twice behind the user's back: say how to replace it."""
+    for node in nodes:
+        path = node.extra.get('token_file')
+        if path and node.current and not node.extra.get('minted') and not os.path.exists(path):
+            warn('%s (%s): Konnect has this token, but its token_file %s does not exist: its secret is lost if a run was '
+                 'interrupted after Konnect minted it, and Konnect never shows it again. It was not minted a second time; to '
+                 'replace it, delete the token (konnect.konnect.system_account_access_token with state: absent) and apply again.'
+                 % (node.path, node.label, path))
 
 
 def connection_options(params):

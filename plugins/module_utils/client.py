@@ -52,7 +52,9 @@ GLOBAL_PATH_PREFIXES = (
     '/v2/cloud-gateways', '/v0/serverless-cloud-gateways', '/v1/notifications', '/kauth/', OLDER_LOGIN_PATH,
 )
 
-IDEMPOTENT_METHODS = frozenset(('GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'))
+# What may be sent again when its answer was lost: a PUT or a PATCH sets the same values again, a DELETE finds nothing
+# (404, which callers expect). A POST is never resent blindly: the engine re-reads by natural key (EntityEngine.post_once).
+IDEMPOTENT_METHODS = frozenset(('GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'))
 RETRYABLE_STATUSES = frozenset((502, 503, 504))
 PAGE_SIZE = 100
 CORE_PAGE_SIZE = 1000  # the largest page the core-entity lists give (Kong's admin API and Konnect: 1-1000)

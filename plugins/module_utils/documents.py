@@ -365,7 +365,8 @@ class OrgDocument(object):
             return self.files.read(cert_path)
         if not node.extra.get('generate'):
             return None
-        cert, key = generate_certificate('kong-data-plane', 365)
+        existing_key = self.files.read(key_path) if key_path and self.files.exists(key_path) else None
+        cert, key = generate_certificate('kong-data-plane', 365, existing_key)  # a key written without its certificate is kept
         self.files.write(key_path, key, check_mode)
         self.files.write(cert_path, cert, check_mode)
         node.extra['generated'] = True

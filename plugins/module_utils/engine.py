@@ -314,15 +314,22 @@ class EntityEngine(object):
         raise KonnectError('Could not create %s.' % what)
 
     def created_despite(self, exc, key_values, replacing, what):
-        """The entity an ambiguous create may have made anyway, adopted; None if there is none."""
+        """The rule for a create whose answer was lost: look it up by natural key; adopt what Konnect has (None: it was
+        not applied, so it may be sent again). Without a natural key to look by, it is never sent again blindly."""
         if any(value is None and name not in self.entity.nullable_keys for name, value in key_values.items()):
-            return None
-        found = [item for item in self.resolver.find_all(self.entity, self.scope, key_values)
-                 if not replacing or item.get('id') != replacing.get('id')]
+            raise KonnectError('%s %s has no natural key to look it up by, so it was not sent again: check in Konnect '
+                               'whether it exists, then run the task again.' % (exc.msg, what))
+        found = self.lost_create_found(key_values, replacing)
         if not found:
             return None
         self.client.warn('%s Konnect has %s now, so it was not created again.' % (exc.msg, what))
         return found[0]
+
+    def lost_create_found(self, key_values, replacing):
+        """What Konnect has under the key of a create whose answer was lost (``replacing``, the entity a rotation
+        replaces, left out)."""
+        return [item for item in self.resolver.find_all(self.entity, self.scope, key_values)
+                if not replacing or item.get('id') != replacing.get('id')]
 
     def keep_minted(self, created):
         return created
@@ -473,19 +480,23 @@ class TokenEngine(EntityEngine):
         return self.result(True, current, response.body or dict(created, **{key: desired[key]}))
 
     def created_despite(self, exc, key_values, replacing, what):
-        found = [item for item in self.resolver.find_all(self.entity, self.scope, key_values)
-                 if not replacing or item.get('id') != replacing.get('id')]
-        if found:
-            # Its one-time secret was lost with the answer: remove it and mint another.
-            self.client.warn('%s Deleting the %s it created, whose secret was lost, and trying again.' % (exc.msg, what))
-            for item in found:
-                self.delete(item)
-        return None
+        """A token minted by a create whose answer was lost has a secret nobody will ever read: it is not minted a
+        second time behind the user's back; the task fails and says how to replace it."""
+        found = self.lost_create_found(key_values, replacing)
+        if not found:
+            return None
+        raise KonnectError(secret_lost_message(exc.msg, what, found[0].get('id')))
 
     def keep_minted(self, created):
         if isinstance(created, dict) and created.get(self.entity.secret_field):
             self.minted[self.entity.result_field] = created.pop(self.entity.secret_field)
         return created
+
+
+def secret_lost_message(cause, what, identifier):
+    return ('%s Konnect minted %s (id %s), but its secret was in the lost answer and Konnect never shows it again; it was '
+            'not minted a second time. To get a secret, replace it: run the task again with rotate: true (the token without '
+            'a known secret is deleted once the new one exists), or delete it and run again.' % (cause, what, identifier))
 
 
 class SingletonEngine(EntityEngine):

@@ -102,9 +102,13 @@ class GroupMembershipEngine(object):
         return group
 
 
-def generate_certificate(common_name, days):
-    """A new EC P-256 key and a self-signed certificate for it, both PEM text."""
-    key = ec.generate_private_key(ec.SECP256R1())
+def generate_certificate(common_name, days, key_pem=None):
+    """A self-signed certificate and its EC P-256 key, both PEM text: for ``key_pem`` when given (a key an interrupted
+    run wrote without its certificate: a key is never generated twice), else for a new key."""
+    if key_pem:
+        key = serialization.load_pem_private_key(key_pem.encode(), password=None)
+    else:
+        key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     now = datetime.datetime.now(datetime.timezone.utc)
     certificate = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
@@ -179,7 +183,8 @@ class DataPlaneCertificateEngine(object):
         if not HAS_CRYPTOGRAPHY:
             raise KonnectParameterError('generate: generating a certificate needs the Python library cryptography on the host '
                                         'that runs this task.', exception=CRYPTOGRAPHY_IMPORT_ERROR)
-        cert, self.key = generate_certificate(self.params.get('common_name') or 'kong-data-plane', self.params.get('valid_days') or 365)
+        cert, self.key = generate_certificate(self.params.get('common_name') or 'kong-data-plane', self.params.get('valid_days') or 365,
+                                              read_if_exists(self.params.get('key_path')))
         self.generated = True
         if not self.check_mode:
             write_private(self.params.get('key_path'), self.key)
@@ -187,12 +192,30 @@ class DataPlaneCertificateEngine(object):
         return cert
 
 
+def read_if_exists(path):
+    if not path or not os.path.isfile(path):
+        return None
+    with open(path) as handle:
+        return handle.read()
+
+
 def write_private(path, text):
+    """Write ``text`` readable by its owner only, whole or not at all: a run killed while writing leaves the old file or
+    none, never a truncated key or token."""
     if not path:
         return
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, 'w') as handle:
-        handle.write(text)
+    temporary = '%s.%d.tmp' % (path, os.getpid())
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(descriptor, 'w') as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
 
 
 class StaleNodeEngine(object):

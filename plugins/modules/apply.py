@@ -78,6 +78,12 @@ notes:
     masked.
   - Minted system account tokens are written to their C(token_file) (mode 0600, directories 0700) and never returned.
     Generated data-plane key pairs are written to C(cert_path) and C(key_path) once.
+  - A run that is interrupted (killed, or a connection dropped after Konnect applied a write) goes on from where it
+    stopped on the next run, creating nothing twice. A token is never minted twice. One minted by a write whose answer
+    was lost fails that write, naming the token; one whose C(token_file) does not exist (a run killed right after Konnect
+    minted it, or the file was removed) gets a warning on every run. Its secret cannot be read again; to replace it,
+    delete the token (M(konnect.konnect.system_account_access_token) with O(konnect.konnect.system_account_access_token#module:state=absent))
+    and apply again.
 seealso:
   - module: konnect.konnect.dump
 '''

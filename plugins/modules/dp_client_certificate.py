@@ -40,8 +40,9 @@ options:
     description:
       - The private key file that belongs to O(cert_path). When it exists and the certificate comes from O(cert_path), the
         key is read and returned as RV(key).
-      - With O(generate=true) and no file at O(cert_path) yet, the generated key is written here with mode C(0600), replacing
-        any file of that name.
+      - With O(generate=true) and no file at O(cert_path) yet, the generated key is written here with mode C(0600). A key
+        already here (a run interrupted between writing the key and its certificate) is kept and the certificate is made
+        for it, so a key is never generated twice. Both files are written whole or not at all.
       - Required with O(generate=true).
     type: path
   generate:

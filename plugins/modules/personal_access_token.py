@@ -65,6 +65,11 @@ extends_documentation_fragment:
 notes:
   - The result of a task that minted a token is marked as C(no_log), so Ansible does not print it (nor send it to callbacks
     and logs), while the registered variable keeps it. Give C(no_log=true) to every task that uses the token as well.
+  - A token is never minted twice behind your back. If Konnect minted it but the answer carrying the secret was lost (a
+    dropped connection), the task fails and names the token, whose secret cannot be read again. If the run was killed in
+    that moment, the next run finds the token and reports it unchanged, without a secret. Either way, replace it with
+    O(rotate=true) (the new token is minted first, then the one without a known secret is deleted), or delete it and
+    run again.
 seealso:
   - module: konnect.konnect.personal_access_token_info
   - module: konnect.konnect.system_account_access_token

@@ -54,6 +54,11 @@ notes:
     and logs), while the registered variable keeps it. Give C(no_log=true) to every task that uses the token as well.
   - An O(expires_at) computed from the current date differs on every run; until the token is replaced, each run warns
     that the token keeps its expiry.
+  - A token is never minted twice behind your back. If Konnect minted it but the answer carrying the secret was lost (a
+    dropped connection), the task fails and names the token, whose secret cannot be read again. If the run was killed in
+    that moment, the next run finds the token and reports it unchanged, without a secret. Either way, replace it with
+    O(rotate=true) (the new token is minted first, then the one without a known secret is deleted), or delete it and
+    run again.
 seealso:
   - module: konnect.konnect.system_account_access_token_info
   - module: konnect.konnect.system_account

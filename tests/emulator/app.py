@@ -41,7 +41,9 @@ for _family in FAMILIES:
     ALL_SPECIALS.update(_family.SPECIALS)
     F.ENTITY_FACTS.update(getattr(_family, 'FACTS', {}))
     F.SINGLETON_DEFAULTS.update(getattr(_family, 'SINGLETON_DEFAULTS', {}))
-FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms', 'provisioning')
+FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'drop_after_write', 'pause', 'latency_ms', 'provisioning')
+WRITE_METHODS = ('POST', 'PUT', 'PATCH', 'DELETE')
+PAUSE_SECONDS = 30.0
 
 
 class Request:
@@ -81,6 +83,7 @@ class Emulator:
         self.sessions = {}
         self.log = []
         self.faults = {}
+        self.released = threading.Event()  # set when the faults change: requests the pause knob holds go on
         self.window = (0, 0)
         self.seq = 0
         self.outbox = []
@@ -96,6 +99,7 @@ class Emulator:
             seed_users(self.state.partition(F.GLOBAL_BASE), list(dict.fromkeys(list(self.users) + owners)))
             self.sessions = {}
             self.log = []
+            self.release_held()
             self.faults = {}
             self.window = (0, 0)
             self.outbox = []
@@ -111,8 +115,14 @@ class Emulator:
     def set_faults(self, faults):
         validated = validate_faults(faults)
         with self.lock:
+            self.release_held()
             self.faults = validated
             self.window = (0, 0)
+
+    def release_held(self):
+        """Requests the pause knob holds go on now (a new knob holds with a new event)."""
+        self.released.set()
+        self.released = threading.Event()
 
     def get_faults(self):
         with self.lock:
@@ -162,12 +172,22 @@ class Emulator:
         with self.lock:
             entry = self.log_request(request, route, body)
             latency = self.faults.get('latency_ms', 0)
+            pause, released = take_pause(self.faults, request), self.released
         if latency:
             time.sleep(latency / 1000.0)
+        if pause is not None and not pause['after_processing'] and self.hold(pause, released):
+            return DROP  # released while held before processing: as if the request never arrived
         with self.lock:
             outcome = self.handle_locked(request, route, params, body)
             entry['status'] = None if outcome is DROP else outcome.status
+        if pause is not None and pause['after_processing']:
+            self.hold(pause, released)
         return outcome
+
+    @staticmethod
+    def hold(pause, released):
+        """Wait (without the lock) until the faults change or the pause's seconds run out; whether it was released."""
+        return released.wait(pause['seconds'])
 
     def route_portal_host(self, request):
         """A request to the default host whose ``Host`` header names a portal's domain goes to that portal."""
@@ -186,6 +206,8 @@ class Emulator:
         if drop is not None and not drop.get('after_processing'):
             return DROP
         response = self.process(request, route, params, body)
+        if request.method in WRITE_METHODS and take_fault(self.faults, 'drop_after_write', request) is not None:
+            return DROP  # the write is applied; its answer is lost
         return DROP if drop is not None else response
 
     def injected_failure(self, request):
@@ -432,6 +454,18 @@ def take_fault(faults, name, request):
     return fault
 
 
+def take_pause(faults, request):
+    """The pause knob if it holds this request: past its first ``skip`` matching requests, within its ``count``."""
+    pause = faults.get('pause')
+    if pause is None or not fault_matches(pause, request):
+        return None
+    pause['seen'] += 1
+    if not pause['skip'] < pause['seen'] <= pause['skip'] + pause['count']:
+        return None
+    pause['held'] += 1
+    return pause
+
+
 def validate_faults(faults):
     if not isinstance(faults, dict):
         raise FaultError('faults must be a JSON object')
@@ -444,6 +478,10 @@ def validate_faults(faults):
     for name in ('fail', 'drop'):
         if name in faults:
             validated[name] = validate_matcher(name, faults[name])
+    if 'drop_after_write' in faults:
+        validated['drop_after_write'] = validate_drop_after_write(faults['drop_after_write'])
+    if 'pause' in faults:
+        validated['pause'] = validate_pause(faults['pause'])
     if 'latency_ms' in faults:
         latency = faults['latency_ms']
         if not is_number(latency) or latency < 0:
@@ -506,6 +544,54 @@ def validate_matcher(name, knob):
         result['count'] = knob['count']
     result.update(validate_request_filter(name, knob))
     return result
+
+
+def validate_drop_after_write(knob):
+    """``{"method": "POST", "path_regex": "...", "count": 1}`` (or ``methods``): writes only, applied, then no answer."""
+    name = 'drop_after_write'
+    if not isinstance(knob, dict):
+        raise FaultError('%s must be an object' % name)
+    unknown = sorted(set(knob) - {'count', 'method', 'methods', 'path_regex'})
+    if unknown:
+        raise FaultError('%s: unknown keys %s' % (name, ', '.join(unknown)))
+    if 'method' in knob and 'methods' in knob:
+        raise FaultError('%s: give method or methods, not both' % name)
+    knob = dict(knob)
+    if 'method' in knob:
+        if not isinstance(knob['method'], str):
+            raise FaultError('%s.method must be a string' % name)
+        knob['methods'] = [knob.pop('method')]
+    result = {'count': positive_count(name, knob.get('count', 1))}
+    result.update(validate_request_filter(name, knob))
+    methods = result.setdefault('methods', list(WRITE_METHODS))
+    if set(methods) - set(WRITE_METHODS):
+        raise FaultError('%s: methods must be among %s' % (name, ', '.join(WRITE_METHODS)))
+    return result
+
+
+def validate_pause(knob):
+    """``{"skip": 2, "count": 1, "seconds": 30, "after_processing": true, "methods": [...], "path_regex": "..."}``."""
+    if not isinstance(knob, dict):
+        raise FaultError('pause must be an object')
+    unknown = sorted(set(knob) - {'skip', 'count', 'seconds', 'after_processing', 'methods', 'path_regex'})
+    if unknown:
+        raise FaultError('pause: unknown keys %s' % ', '.join(unknown))
+    skip = knob.get('skip', 0)
+    if not is_int(skip) or skip < 0:
+        raise FaultError('pause.skip must be a non-negative integer')
+    seconds = knob.get('seconds', PAUSE_SECONDS)
+    if not is_number(seconds) or not 0 < seconds <= 600:
+        raise FaultError('pause.seconds must be a number of seconds, more than 0 and at most 600')
+    result = {'skip': skip, 'count': positive_count('pause', knob.get('count', 1)), 'seconds': seconds,
+              'after_processing': bool(knob.get('after_processing', False)), 'seen': 0, 'held': 0}
+    result.update(validate_request_filter('pause', knob))
+    return result
+
+
+def positive_count(name, count):
+    if not is_int(count) or count < 1:
+        raise FaultError('%s.count must be a positive integer' % name)
+    return count
 
 
 def validate_request_filter(name, knob):
