@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 
-from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, KonnectClient
+from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, KonnectClient, check_base_url
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectApiError, KonnectError, KonnectParameterError
 
 ACCESS_COOKIE = 'portalaccesstoken'
@@ -50,7 +50,9 @@ def portal_base_url(url):
     if not url:
         raise KonnectParameterError('portal_url is required: the URL of the developer portal, for example the default_domain or the '
                                     'custom domain the konnect.konnect.portal module returns (or set KONNECT_PORTAL_URL).')
-    return url if '://' in url else 'https://' + url
+    url = url if '://' in url else 'https://' + url
+    check_base_url('portal_url', url, 'KONNECT_PORTAL_URL', example='https://portal.example.com')
+    return url
 
 
 class PortalLoginError(KonnectParameterError):
@@ -93,6 +95,11 @@ class PortalClient(KonnectClient):
 
     def url_for(self, path, region=None):
         return self.portal_url + path
+
+    peer = 'the portal'
+
+    def url_option(self, url):
+        return 'portal_url'
 
     # -- the session ------------------------------------------------------------------------------
 
