@@ -46,13 +46,13 @@ if HAS_REQUESTS:
 
 def portal_base_url(url):
     """``https://`` + a bare host (the ``default_domain`` the portal module returns), without a trailing slash."""
-    url = (url or '').strip().rstrip('/')
-    if not url:
+    url = (url or '').strip()
+    if not url.rstrip('/'):
         raise KonnectParameterError('portal_url is required: the URL of the developer portal, for example the default_domain or the '
                                     'custom domain the konnect.konnect.portal module returns (or set KONNECT_PORTAL_URL).')
     url = url if '://' in url else 'https://' + url
     check_base_url('portal_url', url, 'KONNECT_PORTAL_URL', example='https://portal.example.com')
-    return url
+    return url.rstrip('/')
 
 
 class PortalLoginError(KonnectParameterError):

@@ -231,8 +231,7 @@ class JsonClient:
         import requests  # pylint: disable=import-outside-toplevel
         self.base_url = base_url
         self.session = requests.Session()
-        if verify is not None:  # the emulator's ca_file when it serves HTTPS
-            self.session.verify = verify
+        self.verify = verify  # the emulator's ca_file when it serves HTTPS
         if headers is not None:
             self.session.headers.update(headers)
         elif token:
@@ -241,6 +240,8 @@ class JsonClient:
     def call(self, method, path, body=None, **kwargs):
         if body is not None:
             kwargs['json'] = body
+        if self.verify is not None:  # per request: requests lets REQUESTS_CA_BUNDLE override a session's verify
+            kwargs.setdefault('verify', self.verify)
         return self.session.request(method, self.base_url + path, timeout=10, **kwargs)
 
     def get(self, path, **kwargs):
