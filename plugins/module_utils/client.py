@@ -284,7 +284,7 @@ class KonnectClient(object):
                                                           % (method, path, failure.base, failure.cause)))
                 if not failure.healable or attempt >= self.max_retries:
                     raise failure.after(attempt + 1)
-                self._pause(attempt, None, '%s %s: %s' % (method, path, failure.cause))
+                self._pause(attempt, None, '%s %s at %s: %s' % (method, path, failure.base, failure.cause))
                 attempt += 1
                 continue
             if expected and response.status in expected:

@@ -95,13 +95,14 @@ def portal_url(emulator):
 
 
 def every_kind_of_task(emulator, **tls):
-    """(module, arguments) of an entity module, an _info module, apply and a portal_client module."""
+    """(module, arguments) of an entity module, an _info module, apply, dump and a portal_client module."""
     portal = portal_url(emulator)
     emulator.clear_requests()
     return [
         (TlsModule(emulator, 'team', **tls), dict(name='tls-team')),
         (TlsModule(emulator, 'control_plane_info', **tls), dict()),
         (TlsModule(emulator, 'apply', **tls), dict(document=DOCUMENT, parallelism=4)),
+        (TlsModule(emulator, 'dump', **tls), dict(regions=['us', 'eu'])),
         (PortalTlsModule(emulator, 'portal_client_developer', portal, **tls), dict(full_name='TLS Dev')),
     ]
 
@@ -192,7 +193,7 @@ def test_validate_certs_false_works_for_every_kind_of_task_and_warns_once_each(h
     for module, args in every_kind_of_task(https, validate_certs=False):
         result = module(**args)
         assert not result.get('failed'), '%s: %s' % (module.name, result.get('msg'))
-        # apply talks to three hosts (global, us, eu) through three clients: still one warning
+        # apply and dump talk to three hosts (global, us, eu) through three clients: still one warning
         assert module.warnings == [INSECURE_WARNING], '%s: %s' % (module.name, module.warnings)
     assert not [warning for warning in recwarn if 'Unverified HTTPS request' in str(warning.message)], \
         "urllib3's own warning would be printed by every worker"
@@ -244,7 +245,7 @@ def test_a_refused_connection_is_retried_then_named_in_one_sentence():
         konnect.get('/v2/control-planes')
     assert info.value.msg == ('Could not reach Konnect at %s for GET /v2/control-planes: the connection was refused (4 attempts); '
                               'check konnect_api_url and that the server is up.' % url)
-    assert len(sleeps) == 3 and all('the connection was refused; retrying' in warning for warning in warnings)
+    assert len(sleeps) == 3 and all('the connection was refused; retrying' in warning and url in warning for warning in warnings)
 
 
 def test_a_create_that_never_reached_the_server_is_retried_not_ambiguous():
@@ -369,7 +370,7 @@ BAD_URLS = ['localhost:8443', 'us.api.konghq.com', 'ftp://us.api.konghq.com', 'h
 @pytest.mark.parametrize('bad', BAD_URLS)
 @pytest.mark.parametrize('option', ['konnect_api_url', 'konnect_global_api_url'])
 def test_a_konnect_url_that_is_not_absolute_http_is_refused_for_every_kind_of_task(https, option, bad):
-    for module, args in every_kind_of_task(https, ca_path=https.ca_file)[:3]:
+    for module, args in every_kind_of_task(https, ca_path=https.ca_file)[:4]:
         module.tls[option] = bad
         result = module(**args)
         assert result.get('failed') and result['msg'].startswith(option + ' (or KONNECT_'), '%s: %s' % (module.name, result)
