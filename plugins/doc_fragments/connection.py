@@ -82,8 +82,8 @@ options:
         (connection refused, connect timeout, a temporary DNS failure; nothing was sent, so creates are retried too), or, for
         reads, updates and deletes, that failed with HTTP 502, 503, 504, a read timeout or a dropped connection. Waits back
         off exponentially, with jitter.
-      - What a retry cannot heal is not retried: a TLS certificate that does not verify, a host name that does not resolve.
-        Every connection failure is reported as one sentence naming the host and the cause.
+      - What a retry cannot heal is not retried, such as a TLS certificate that does not verify or a host name that does not
+        resolve. Every connection failure is reported as one sentence naming the host and the cause.
       - A create that fails ambiguously is never blindly repeated; the entity is looked up by its natural key first.
     type: int
     default: 5
