@@ -257,6 +257,7 @@ def test_a_create_that_never_reached_the_server_is_retried_not_ambiguous():
 
 
 def test_a_refused_connection_heals_when_the_server_comes_up(tls_dir):
+    ca_file = ensure_certificates(tls_dir)['ca']  # the client checks ca_path before its first attempt
     port = free_port()
     servers = []
 
@@ -265,8 +266,8 @@ def test_a_refused_connection_heals_when_the_server_comes_up(tls_dir):
             servers.append(make_server('127.0.0.1', port, Emulator(parse_tokens(None), parse_users(None)), tls_dir))
             threading.Thread(target=servers[0].serve_forever, kwargs={'poll_interval': 0.05}, daemon=True).start()
 
-    konnect = KonnectClient(token=DEMO_TOKEN, api_url='https://127.0.0.1:%d/{region}' % port, ca_path=os.path.join(tls_dir, CA_CERT),
-                            max_retries=2, sleep=start_while_the_client_waits)
+    konnect = KonnectClient(token=DEMO_TOKEN, api_url='https://127.0.0.1:%d/{region}' % port, ca_path=ca_file, max_retries=2,
+                            sleep=start_while_the_client_waits)
     try:
         assert konnect.get('/v2/control-planes').status == 200
     finally:
