@@ -33,11 +33,14 @@ options:
       - The placeholder C({region}) is replaced with O(konnect_region), so C(https://{region}.svc.konghq.com) works for every region.
       - When set and O(konnect_global_api_url) is not, global calls go here too, with C({region}) replaced by C(global).
       - If not set, the environment variable E(KONNECT_API_URL) is used.
+      - Must be an absolute C(http) or C(https) URL with a host (no credentials, query or fragment); anything else is refused,
+        naming this option, before any request is sent.
     type: str
   konnect_global_api_url:
     description:
       - Base URL of the global API (identity, organizations, cloud gateways). Defaults to C(https://global.api.konghq.com).
       - If not set, the environment variable E(KONNECT_GLOBAL_API_URL) is used.
+      - Must be an absolute C(http) or C(https) URL, as O(konnect_api_url).
     type: str
   konnect_email:
     description:
@@ -55,12 +58,18 @@ options:
   validate_certs:
     description:
       - Whether to verify the TLS certificate of the Konnect API.
-      - Only turn this off for a test endpoint you control.
+      - Only turn this off for a test endpoint you control. Tasks that turn it off warn; the warning is the same text for every
+        task, so a run shows it once.
+      - A certificate that does not verify (an unknown CA, another host name, expired) fails the task at once, without retries,
+        with a message that says which and names O(ca_path) and this option.
     type: bool
     default: true
   ca_path:
     description:
-      - A PEM file of CA certificates to trust instead of the system bundle (for example behind a TLS-inspecting proxy).
+      - A PEM file of CA certificates to trust instead of the system bundle (for example behind a TLS-inspecting proxy), or a
+        directory of them prepared with C(c_rehash).
+      - It must exist and hold a certificate; this is checked before any request. It takes precedence over the environment
+        variables E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE), which otherwise choose the bundle.
     type: path
   timeout:
     description:
@@ -69,8 +78,12 @@ options:
     default: 30
   max_retries:
     description:
-      - How many times to retry a request that was rate limited (HTTP 429, honouring C(Retry-After)), or, for reads,
-        updates and deletes, that failed with HTTP 502, 503, 504 or a connection error. Waits back off exponentially, with jitter.
+      - How many times to retry a request that was rate limited (HTTP 429, honouring C(Retry-After)), that could not connect
+        (connection refused, connect timeout, a temporary DNS failure; nothing was sent, so creates are retried too), or, for
+        reads, updates and deletes, that failed with HTTP 502, 503, 504, a read timeout or a dropped connection. Waits back
+        off exponentially, with jitter.
+      - What a retry cannot heal is not retried, such as a TLS certificate that does not verify or a host name that does not
+        resolve. Every connection failure is reported as one sentence naming the host and the cause.
       - A create that fails ambiguously is never blindly repeated; the entity is looked up by its natural key first.
     type: int
     default: 5

@@ -16,7 +16,8 @@ options:
         module returns them (RV(konnect.konnect.portal#module:portal.default_domain)); without a scheme, C(https://) is assumed.
       - The modules talk to the portal's own host (the Portal Client API under C(/api/v3)), never to the Konnect admin API.
       - If not set, the environment variable E(KONNECT_PORTAL_URL) is used.
-      - Required.
+      - Required. With a scheme, it must be C(http) or C(https) and the URL must have a host; anything else is refused,
+        naming this option, before any request is sent.
     type: str
   portal_email:
     description:
@@ -33,12 +34,17 @@ options:
   validate_certs:
     description:
       - Whether to verify the TLS certificate of the portal.
-      - Only turn this off for a test endpoint you control.
+      - Only turn this off for a test endpoint you control. Tasks that turn it off warn; the warning is the same text for every
+        task, so a run shows it once.
+      - A certificate that does not verify fails the task at once, with a message that names O(ca_path) and this option.
     type: bool
     default: true
   ca_path:
     description:
-      - A PEM file of CA certificates to trust instead of the system bundle (for example behind a TLS-inspecting proxy).
+      - A PEM file of CA certificates to trust instead of the system bundle (for example behind a TLS-inspecting proxy), or a
+        directory of them prepared with C(c_rehash).
+      - It must exist and hold a certificate; this is checked before any request. It takes precedence over the environment
+        variables E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE).
     type: path
   timeout:
     description:
@@ -47,8 +53,10 @@ options:
     default: 30
   max_retries:
     description:
-      - How many times to retry a request that was rate limited (HTTP 429, honouring C(Retry-After)), or, for reads,
-        updates and deletes, that failed with HTTP 502, 503, 504 or a connection error. Waits back off exponentially, with jitter.
+      - How many times to retry a request that was rate limited (HTTP 429, honouring C(Retry-After)), that could not connect
+        (connection refused, connect timeout, a temporary DNS failure), or, for reads, updates and deletes, that failed with
+        HTTP 502, 503, 504, a read timeout or a dropped connection. Waits back off exponentially, with jitter.
+      - A TLS certificate that does not verify and a host name that does not resolve are not retried.
     type: int
     default: 5
 notes:

@@ -13,11 +13,16 @@ from __future__ import annotations
 import concurrent.futures
 import email.utils
 import json
+import os
 import random
 import re
+import socket
+import ssl
 import sys
 import time
 import traceback
+import warnings
+from urllib.parse import urlsplit
 
 REQUESTS_IMPORT_ERROR = None
 try:
@@ -63,6 +68,9 @@ BACKOFF_MAX_SECONDS = 30.0
 HIDDEN = '********'
 
 _REGION_PLACEHOLDER = '{region}'
+
+INSECURE_WARNING = ('validate_certs is false: TLS certificates are not verified, so the credentials of these tasks could reach an '
+                    'impostor; use it only for a test endpoint you control, and prefer giving its CA in ca_path.')
 
 
 class Response(object):
@@ -114,6 +122,41 @@ def retry_after_seconds(value, now=None):
     return max(0.0, moment.timestamp() - now)
 
 
+def check_base_url(option, value, env=None, example='https://{region}.api.konghq.com'):
+    """Refuse, before any request, a base URL that is not an absolute http(s) URL with a host."""
+    probe = value.replace(_REGION_PLACEHOLDER, 'us')
+    try:
+        parts = urlsplit(probe)
+        port_ok = parts.port is None or parts.port > 0  # .port raises ValueError for a port that is not a number
+    except ValueError:
+        parts, port_ok = None, False
+    problem = None
+    if parts is None or not port_ok:
+        problem = 'is not a valid URL'
+    elif parts.scheme not in ('http', 'https') or not parts.hostname:
+        problem = 'is not an absolute http(s) URL'
+    elif re.search(r'\s', value):
+        problem = 'contains white space'
+    elif parts.username is not None or parts.query or parts.fragment:
+        problem = 'must not carry credentials, a query or a fragment'
+    if problem:
+        shown = '' if (parts is not None and parts.username is not None) else ' (got %r)' % value
+        raise KonnectParameterError('%s%s %s%s: give the base URL with its scheme, for example %s. Nothing was sent.'
+                                    % (option, ' (or %s)' % env if env else '', problem, shown, example))
+
+
+def check_ca_path(ca_path):
+    """Refuse a ca_path that does not exist or holds no CA certificate, before any request (requests' own error is obscure)."""
+    if not os.path.exists(ca_path):
+        raise KonnectParameterError('ca_path: %s does not exist; give a PEM file (or a directory prepared with c_rehash) of the CA '
+                                    'certificates to trust.' % ca_path)
+    if os.path.isfile(ca_path):
+        try:
+            ssl.create_default_context().load_verify_locations(cafile=ca_path)
+        except (ssl.SSLError, ValueError, OSError) as exc:
+            raise KonnectParameterError('ca_path: %s holds no PEM CA certificate that can be read (%s).' % (ca_path, exc))
+
+
 def backoff_seconds(attempt, rand=random.random):
     """Exponential backoff with 'full jitter' between half and all of the step."""
     step = min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * (2 ** attempt))
@@ -130,6 +173,10 @@ class KonnectClient(object):
                                         exception=REQUESTS_IMPORT_ERROR)
         if region not in REGIONS:
             raise KonnectParameterError('konnect_region must be one of %s, got %r.' % (', '.join(REGIONS), region))
+        if api_url:
+            check_base_url('konnect_api_url', api_url, 'KONNECT_API_URL')
+        if global_api_url:
+            check_base_url('konnect_global_api_url', global_api_url, 'KONNECT_GLOBAL_API_URL')
         self.region = region
         self._regional_template = api_url or REGIONAL_API_URL
         self.regional_url = self._base_url(self._regional_template, region)
@@ -139,6 +186,9 @@ class KonnectClient(object):
             self.global_url = self._base_url(api_url, 'global')
         else:
             self.global_url = GLOBAL_API_URL
+        self._url_options = (  # which option says where each base URL is, for messages about reaching it
+            (self.global_url, 'konnect_global_api_url' if global_api_url else ('konnect_api_url' if api_url else None)),
+            ('', 'konnect_api_url' if api_url else None))
         self._open(timeout, max_retries, sleep, warn, (token, password), validate_certs, ca_path, pool_size)
         self._credentials = None
         self._login_pending = False
@@ -168,7 +218,14 @@ class KonnectClient(object):
             adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size)
             self.session.mount('https://', adapter)
             self.session.mount('http://', adapter)
+        if validate_certs and ca_path:
+            check_ca_path(ca_path)
+        self.ca_path = ca_path if validate_certs else None
         self.session.verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
+        if not validate_certs:
+            self._warn(INSECURE_WARNING)  # one identical text for every task, which ansible's display shows once per run
+            # requests' own warning would go to the worker's stderr on every request of every task instead
+            warnings.filterwarnings('ignore', category=requests.packages.urllib3.exceptions.InsecureRequestWarning)
         self.session.headers.update({
             'User-Agent': user_agent(),
             'Accept': 'application/json, application/problem+json',
@@ -223,14 +280,13 @@ class KonnectClient(object):
         while True:
             try:
                 response = self._send(method, path, params, body, region)
-            except requests.exceptions.RequestException as exc:
-                if method not in IDEMPOTENT_METHODS:
-                    raise AmbiguousWriteError(self._clean('%s %s did not get an answer (%s); it may or may not have been applied.'
-                                                          % (method, path, type(exc).__name__)))
-                if attempt >= self.max_retries:
-                    raise KonnectConnectionError(self._clean('Could not reach Konnect for %s %s after %d attempts: %s'
-                                                             % (method, path, attempt + 1, exc)))
-                self._pause(attempt, None, '%s %s: %s' % (method, path, type(exc).__name__))
+            except NoAnswer as failure:
+                if failure.maybe_sent and method not in IDEMPOTENT_METHODS:
+                    raise AmbiguousWriteError(self._clean('%s %s got no answer from %s (%s); it may or may not have been applied.'
+                                                          % (method, path, failure.base, failure.cause)))
+                if not failure.healable or attempt >= self.max_retries:
+                    raise failure.after(attempt + 1)
+                self._pause(attempt, None, '%s %s at %s: %s' % (method, path, failure.base, failure.cause))
                 attempt += 1
                 continue
             if expected and response.status in expected:
@@ -265,15 +321,30 @@ class KonnectClient(object):
         self._sleep(delay)
 
     def _send(self, method, path, params, body, region=None):
-        kwargs = {'params': params, 'timeout': self.timeout}
+        # verify per request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override a session's verify (ca_path, or false)
+        kwargs = {'params': params, 'timeout': self.timeout, 'verify': self.session.verify}
         headers = self._session_headers(path)
         if body is not None:
             kwargs['data'] = json.dumps(body)
             headers['Content-Type'] = 'application/json'
         if headers:
             kwargs['headers'] = headers
-        raw = self.session.request(method, self.url_for(path, region), **kwargs)
+        url = self.url_for(path, region)
+        try:
+            raw = self.session.request(method, url, **kwargs)
+        except requests.exceptions.RequestException as exc:
+            raise NoAnswer(self, method, path, url, exc)
         return Response(raw.status_code, _decode(raw), raw.headers, _cookies(raw))
+
+    # what a message about reaching a host calls the other end
+    peer = 'Konnect'
+
+    def url_option(self, url):
+        """The option that says where ``url`` is (None: the built-in Konnect address)."""
+        for base, option in self._url_options:
+            if url.startswith(base):
+                return option
+        return None
 
     def _session_headers(self, path):
         """Headers that carry a session to ``path`` (none here: requests' cookie jar carries the login's cookie)."""
@@ -352,8 +423,132 @@ class KonnectClient(object):
             params = next_params
 
 
+class NoAnswer(KonnectConnectionError):
+    """No HTTP answer came: the host, the cause in words, whether retrying can help and whether the request may have arrived."""
+
+    def __init__(self, client, method, path, url, exc):
+        parts = urlsplit(url)
+        self.base = '%s://%s' % (parts.scheme, parts.netloc)
+        self.host = parts.hostname
+        self.client = client
+        self.method, self.path = method, path
+        self.cause, self.advice, self.healable, self.maybe_sent = connection_failure(
+            exc, self.host, client.url_option(url), client.timeout, client.ca_path)
+        self.attempts = 1
+        super(NoAnswer, self).__init__(self._sentence())
+
+    def after(self, attempts):
+        """The same failure, once ``attempts`` attempts were made."""
+        self.attempts = attempts
+        self.msg = self._sentence()
+        self.args = (self.msg,)
+        return self
+
+    def _sentence(self):
+        tried = ' (%d attempts)' % self.attempts if self.attempts > 1 else ''
+        text = 'Could not reach %s at %s for %s %s: %s%s%s.' % (
+            self.client.peer, self.base, self.method, self.path, self.cause, tried, '; ' + self.advice if self.advice else '')
+        return self.client._clean(text)
+
+
+# what OpenSSL's verification codes mean for the user (X509_V_ERR_*)
+_EXPIRED = {10: 'has expired', 9: 'is not valid yet'}
+_WRONG_NAME = (62, 64)  # host name or IP address mismatch
+_DNS_TEMPORARY = frozenset(code for code in (getattr(socket, 'EAI_AGAIN', None),) if code is not None)
+
+
+def connection_failure(exc, host, option, timeout, ca_path):
+    """Why no answer came, in words: (cause, advice, whether retrying can help, whether the request may have reached the server)."""
+    chain = _exception_chain(exc)
+    where = option or 'konnect_api_url'
+    verification = _first(chain, ssl.SSLCertVerificationError)
+    if verification is not None:
+        return _certificate_problem(verification, host, where, ca_path) + (False, False)
+    handshake = _first(chain, ssl.SSLError)
+    if handshake is not None or isinstance(exc, requests.exceptions.SSLError):
+        reason = getattr(handshake, 'reason', None) or str(handshake or exc)
+        return ('the TLS handshake failed (%s)' % reason, 'check that %s names an HTTPS server' % where, False, False)
+    resolution = _first(chain, socket.gaierror)
+    if resolution is not None:
+        if resolution.errno in _DNS_TEMPORARY:
+            return ('the name %s could not be resolved (temporary DNS failure: %s)' % (host, resolution.strerror),
+                    "check this host's DNS", True, False)
+        return ('the name %s does not resolve (%s)' % (host, resolution.strerror),
+                'check the host name%s' % (' in %s' % option if option else " and this host's DNS"), False, False)
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return ('no connection within the timeout of %ss' % timeout, 'check the network path to it, or raise timeout', True, False)
+    if isinstance(exc, requests.exceptions.Timeout):
+        return ('no answer within the timeout of %ss' % timeout, 'raise timeout if Konnect is merely slow', True, True)
+    if _first(chain, ConnectionRefusedError) is not None:
+        return ('the connection was refused', 'check %s and that the server is up' % where, True, False)
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema)):
+        return ('the URL is not valid (%s)' % exc, 'check %s' % where, False, False)
+    if _first(chain, requests.packages.urllib3.exceptions.NewConnectionError) is not None:
+        return ('no connection could be made (%s)' % _os_reason(chain), 'check the network path to it', True, False)
+    return ('the connection was closed before a complete answer (%s)' % _os_reason(chain), '', True, True)
+
+
+def _certificate_problem(verification, host, where, ca_path):
+    code = getattr(verification, 'verify_code', None)
+    detail = (getattr(verification, 'verify_message', None) or str(verification)).rstrip('.')
+    insecure = 'or set validate_certs: false for a test endpoint you control'
+    if code in _EXPIRED:
+        return ('its TLS certificate %s (%s)' % (_EXPIRED[code], detail), 'the server must renew it, ' + insecure)
+    if code in _WRONG_NAME:
+        return ('its TLS certificate is not valid for %s (%s)' % (host, detail),
+                'use in %s a host name the certificate names, %s' % (where, insecure))
+    if ca_path:
+        return ('its TLS certificate is not signed by the CA in ca_path %s (%s)' % (ca_path, detail),
+                "give the server's CA in ca_path, " + insecure)
+    return ('its TLS certificate is not signed by a CA this host trusts (%s)' % detail,
+            "give the server's CA (a PEM file) in ca_path, " + insecure)
+
+
+def _exception_chain(exc):
+    """``exc`` and every exception it wraps (requests wraps urllib3, which wraps ssl and socket errors)."""
+    found, todo = [], [exc]
+    while todo:
+        current = todo.pop(0)
+        if not isinstance(current, BaseException) or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        todo.extend((getattr(current, 'reason', None), current.__cause__, current.__context__))
+    return found
+
+
+def _first(chain, kind):
+    for exc in chain:
+        if isinstance(exc, kind):
+            return exc
+    return None
+
+
+def _os_reason(chain):
+    """The operating system's words for the innermost socket error (Connection reset by peer), else the innermost text."""
+    for exc in reversed(chain):
+        if isinstance(exc, OSError) and getattr(exc, 'strerror', None):
+            return exc.strerror
+    innermost = chain[-1]
+    return str(innermost) or type(innermost).__name__
+
+
+def warn_once(warn):
+    """``warn`` that says each text once (one task with several clients, like apply's, warns once)."""
+    if warn is None:
+        return None
+    said = set()
+
+    def once(message):
+        if message not in said:
+            said.add(message)
+            warn(message)
+    return once
+
+
 def regional_clients(params, regions, warn=None, pool_size=None):
     """One client per region (``GLOBAL``: the task's own, for identity, which goes to the global host from any)."""
+    warn = warn_once(warn)
     clients = dict((region, KonnectClient.from_params(dict(params, konnect_region=region), warn=warn, pool_size=pool_size))
                    for region in regions if region != GLOBAL)
     clients[GLOBAL] = KonnectClient.from_params(params, warn=warn, pool_size=pool_size)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 
-from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, KonnectClient
+from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, KonnectClient, check_base_url
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectApiError, KonnectError, KonnectParameterError
 
 ACCESS_COOKIE = 'portalaccesstoken'
@@ -46,11 +46,13 @@ if HAS_REQUESTS:
 
 def portal_base_url(url):
     """``https://`` + a bare host (the ``default_domain`` the portal module returns), without a trailing slash."""
-    url = (url or '').strip().rstrip('/')
-    if not url:
+    url = (url or '').strip()
+    if not url.rstrip('/'):
         raise KonnectParameterError('portal_url is required: the URL of the developer portal, for example the default_domain or the '
                                     'custom domain the konnect.konnect.portal module returns (or set KONNECT_PORTAL_URL).')
-    return url if '://' in url else 'https://' + url
+    url = url if '://' in url else 'https://' + url
+    check_base_url('portal_url', url, 'KONNECT_PORTAL_URL', example='https://portal.example.com')
+    return url.rstrip('/')
 
 
 class PortalLoginError(KonnectParameterError):
@@ -93,6 +95,11 @@ class PortalClient(KonnectClient):
 
     def url_for(self, path, region=None):
         return self.portal_url + path
+
+    peer = 'the portal'
+
+    def url_option(self, url):
+        return 'portal_url'
 
     # -- the session ------------------------------------------------------------------------------
 

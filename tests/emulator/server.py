@@ -19,9 +19,27 @@ from . import DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER
 from . import facts as F
 from .app import DROP, Emulator, FaultError, Request, parse_body
 from .errors import JSON, Response
+from .tls import TLSServerMixin, ensure_certificates, server_context
 
 CONTROL_PREFIX = '/_emulator/'
 TOKEN_PREFIXES = ('kpat_', 'spat_')
+
+
+class EmulatorServer(TLSServerMixin, ThreadingHTTPServer):
+    """The emulator's HTTP server; with an ``ssl_context`` (``--tls``) it serves HTTPS."""
+
+    daemon_threads = True
+
+
+def make_server(host, port, emulator, tls_dir=None):
+    """A server for ``emulator`` on host:port, HTTPS with the certificates of ``tls_dir`` (made there if missing)."""
+    server = EmulatorServer((host, port), Handler)
+    server.emulator = emulator
+    server.tls_files = None
+    if tls_dir:
+        server.tls_files = ensure_certificates(tls_dir)
+        server.ssl_context = server_context(server.tls_files)
+    return server
 
 
 def split_base(path):
@@ -256,6 +274,9 @@ def build_parser():
                         help='seconds a developer portal access token lasts (default 3600)')
     parser.add_argument('--lifetime', type=float, default=None, help='stop after this many seconds (safety net)')
     parser.add_argument('--parent-pid', type=int, default=None, help='stop when the process with this pid is gone')
+    parser.add_argument('--tls', metavar='DIR',
+                        help='serve HTTPS with a CA and a server certificate for 127.0.0.1 and localhost kept in DIR '
+                             '(made there with the cryptography package if missing, reused otherwise); clients trust DIR/ca.pem')
     return parser
 
 
@@ -264,9 +285,7 @@ def main(argv=None):
     if args.portal_token_lifetime < 1:
         raise SystemExit('--portal-token-lifetime must be at least 1 second')
     emulator = Emulator(parse_tokens(args.token), parse_users(args.user), portal_token_lifetime=args.portal_token_lifetime)
-    server = ThreadingHTTPServer((args.host, args.port), Handler)
-    server.daemon_threads = True
-    server.emulator = emulator
+    server = make_server(args.host, args.port, emulator, args.tls)
 
     def stop(*_args):
         threading.Thread(target=server.shutdown, daemon=True).start()
@@ -282,7 +301,8 @@ def main(argv=None):
     port = server.server_address[1]
     if args.port_file:
         write_port_file(args.port_file, port)
-    sys.stderr.write('konnect emulator listening on http://%s:%d\n' % (args.host, port))
+    sys.stderr.write('konnect emulator listening on %s://%s:%d%s\n' % (
+        'https' if args.tls else 'http', args.host, port, (' (CA: %s)' % server.tls_files['ca']) if args.tls else ''))
     try:
         server.serve_forever(poll_interval=0.2)
     finally:

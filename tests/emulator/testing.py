@@ -19,11 +19,11 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from http.server import ThreadingHTTPServer
 
 from . import DEMO_TOKEN
 from .app import Emulator
-from .server import Handler, parse_tokens, parse_users
+from .server import make_server, parse_tokens, parse_users
+from .tls import CA_CERT, client_context
 
 EMULATOR_DIR = os.path.dirname(os.path.abspath(__file__))
 # A system-account token for tests of read-only permissions (pass it as READONLY_DEMO_TOKEN + ':readonly').
@@ -41,9 +41,12 @@ class EmulatorProcess:
 
     With ``exit_with_caller`` (default) the emulator also stops when the process that started it
     exits, even if ``stop()`` never runs (ansible-test runs every unit test in a fork).
+    With ``tls=DIR`` it serves HTTPS with the CA and certificate of DIR (``--tls``; made there if missing): ``url`` is
+    ``https://...`` and ``ca_file`` the CA to trust (the control calls below trust it).
     """
 
-    def __init__(self, tokens=None, users=None, lifetime=None, python=None, exit_with_caller=True, portal_token_lifetime=None):
+    def __init__(self, tokens=None, users=None, lifetime=None, python=None, exit_with_caller=True, portal_token_lifetime=None, tls=None):
+        self.tls = tls
         self.tokens = list(tokens or [])
         self.users = list(users or [])
         self.portal_token_lifetime = portal_token_lifetime
@@ -56,7 +59,12 @@ class EmulatorProcess:
 
     @property
     def url(self):
-        return 'http://127.0.0.1:%d' % self.port
+        return '%s://127.0.0.1:%d' % ('https' if self.tls else 'http', self.port)
+
+    @property
+    def ca_file(self):
+        """The PEM file of the CA that signed the emulator's certificate (None without ``tls``)."""
+        return os.path.join(self.tls, CA_CERT) if self.tls else None
 
     def command(self, port_file):
         command = [self.python, EMULATOR_DIR, '--port', '0', '--port-file', port_file]
@@ -70,6 +78,8 @@ class EmulatorProcess:
             command += ['--portal-token-lifetime', str(self.portal_token_lifetime)]
         if self.exit_with_caller:
             command += ['--parent-pid', str(os.getpid())]
+        if self.tls:
+            command += ['--tls', self.tls]
         return command
 
     def start(self):
@@ -136,7 +146,8 @@ class EmulatorProcess:
         if data is not None:
             request.add_header('Content-Type', 'application/json')
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:
+            context = client_context(self.ca_file) if self.tls else None
+            with urllib.request.urlopen(request, timeout=10, context=context) as response:
                 body = response.read()
         except urllib.error.HTTPError as error:
             raise EmulatorError('%s /_emulator/%s: %s %s' % (method, name, error.code, error.read().decode('utf-8', 'replace'))) from None
@@ -199,10 +210,9 @@ class EmulatorThread(EmulatorProcess):
     server = None
 
     def start(self):
-        self.server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
-        self.server.daemon_threads = True
-        self.server.emulator = Emulator(parse_tokens(self.tokens or None), parse_users(self.users or None),
-                                        **({'portal_token_lifetime': self.portal_token_lifetime} if self.portal_token_lifetime else {}))
+        emulator = Emulator(parse_tokens(self.tokens or None), parse_users(self.users or None),
+                            **({'portal_token_lifetime': self.portal_token_lifetime} if self.portal_token_lifetime else {}))
+        self.server = make_server('127.0.0.1', 0, emulator, self.tls)
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, kwargs={'poll_interval': 0.05}, daemon=True).start()
         return self
@@ -217,10 +227,11 @@ class EmulatorThread(EmulatorProcess):
 class JsonClient:
     """A JSON client of the emulator for tests: one base URL, one bearer token (or none), or explicit headers."""
 
-    def __init__(self, base_url, token=DEMO_TOKEN, headers=None):
+    def __init__(self, base_url, token=DEMO_TOKEN, headers=None, verify=None):
         import requests  # pylint: disable=import-outside-toplevel
         self.base_url = base_url
         self.session = requests.Session()
+        self.verify = verify  # the emulator's ca_file when it serves HTTPS
         if headers is not None:
             self.session.headers.update(headers)
         elif token:
@@ -229,6 +240,8 @@ class JsonClient:
     def call(self, method, path, body=None, **kwargs):
         if body is not None:
             kwargs['json'] = body
+        if self.verify is not None:  # per request: requests lets REQUESTS_CA_BUNDLE override a session's verify
+            kwargs.setdefault('verify', self.verify)
         return self.session.request(method, self.base_url + path, timeout=10, **kwargs)
 
     def get(self, path, **kwargs):
