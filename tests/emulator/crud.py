@@ -8,7 +8,7 @@ import time
 import uuid
 
 from . import facts as F
-from . import kong
+from . import kong, kong_fields
 from .auth import token_state
 from .errors import (ApiError, Issue, Response, index_violation, not_found, reference_missing, referenced_by, schema_issues,
                      unique_violation, validation_error)
@@ -184,6 +184,7 @@ def new_record(call, body, path, record_id=None, created_at=None):
     call.schemas.apply_defaults(data, (call.op.request or {}).get('schema') or {})
     call.schemas.apply_defaults(data, call.item_schema)
     if call.core:
+        kong_fields.check(call.store_key, data)
         kong.prepare(call, data, path)
         check_references(call, data, path)
     check_unique(call, data, path, exclude_id=record_id)
@@ -431,6 +432,8 @@ def patch_entity(call):
     changes = drop_server_fields(call, patchable(call, copy.deepcopy(body)))
     nest_config(call, changes, fill_defaults=False)
     updated = merge(call, copy.deepcopy(existing), changes)
+    if call.core:
+        kong_fields.check(call.store_key, updated)
     check_unique(call, updated, path, exclude_id=existing['id'])
     set_timestamps(call, updated, time.time(), existing.get('created_at'))
     existing.clear()
