@@ -144,9 +144,10 @@ def validated_body(call):
 
 
 def label_key_issues(labels):
+    # The reserved prefixes are case-sensitive: kongctl labels what it manages ``KONGCTL-namespace`` (notes §2.2).
     return [Issue('labels.%s' % key, 'is_label', 'label keys must be 1-%d characters and not use a reserved prefix' % F.LABEL_KEY_MAX_LENGTH)
             for key in sorted(labels)
-            if not 0 < len(key) <= F.LABEL_KEY_MAX_LENGTH or key.lower().startswith(F.RESERVED_LABEL_KEY_PREFIXES)]
+            if not 0 < len(key) <= F.LABEL_KEY_MAX_LENGTH or key.startswith(F.RESERVED_LABEL_KEY_PREFIXES)]
 
 
 def guard_writable(call, path):
