@@ -28,7 +28,7 @@ from . import portals
 from . import realms
 from . import service_catalog
 from .crud import Call, dispatch
-from .errors import ApiError, Response, not_found, problem
+from .errors import ApiError, Response, not_found, problem, rate_limited
 from .specials import SPECIALS, USERS_STORE_KEY, seed_users, user_id
 from .schemas import rfc3339
 from .store import State
@@ -217,9 +217,7 @@ class Emulator:
             count = self.window[1] + 1 if self.window[0] == second else 1
             self.window = (second, count)
             if count > limit['requests_per_second']:
-                response = problem(429, 'Too many requests', title='Rate Limited')
-                response.headers['Retry-After'] = str(limit['retry_after'])
-                return response
+                return rate_limited(limit['retry_after'])
         fail = take_fault(self.faults, 'fail', request)
         if fail is not None:
             return problem(fail['status'], 'Injected failure')

@@ -8,7 +8,7 @@ import time
 import uuid
 
 from . import facts as F
-from . import kong
+from . import kong, kong_fields
 from .auth import token_state
 from .errors import (ApiError, Issue, Response, index_violation, not_found, reference_missing, referenced_by, schema_issues,
                      unique_violation, validation_error)
@@ -144,9 +144,10 @@ def validated_body(call):
 
 
 def label_key_issues(labels):
+    # The reserved prefixes are case-sensitive: kongctl labels what it manages ``KONGCTL-namespace`` (notes §2.2).
     return [Issue('labels.%s' % key, 'is_label', 'label keys must be 1-%d characters and not use a reserved prefix' % F.LABEL_KEY_MAX_LENGTH)
             for key in sorted(labels)
-            if not 0 < len(key) <= F.LABEL_KEY_MAX_LENGTH or key.lower().startswith(F.RESERVED_LABEL_KEY_PREFIXES)]
+            if not 0 < len(key) <= F.LABEL_KEY_MAX_LENGTH or key.startswith(F.RESERVED_LABEL_KEY_PREFIXES)]
 
 
 def guard_writable(call, path):
@@ -184,6 +185,7 @@ def new_record(call, body, path, record_id=None, created_at=None):
     call.schemas.apply_defaults(data, (call.op.request or {}).get('schema') or {})
     call.schemas.apply_defaults(data, call.item_schema)
     if call.core:
+        kong_fields.check(call.store_key, data)
         kong.prepare(call, data, path)
         check_references(call, data, path)
     check_unique(call, data, path, exclude_id=record_id)
@@ -431,6 +433,8 @@ def patch_entity(call):
     changes = drop_server_fields(call, patchable(call, copy.deepcopy(body)))
     nest_config(call, changes, fill_defaults=False)
     updated = merge(call, copy.deepcopy(existing), changes)
+    if call.core:
+        kong_fields.check(call.store_key, updated)
     check_unique(call, updated, path, exclude_id=existing['id'])
     set_timestamps(call, updated, time.time(), existing.get('created_at'))
     existing.clear()

@@ -12,6 +12,9 @@ import re
 
 PROBLEM_JSON = 'application/problem+json'
 JSON = 'application/json'
+JSON_UTF8 = 'application/json; charset=utf-8'
+# The limit Konnect announced in the live 429 (notes §2.4).
+RATE_LIMIT_PER_MINUTE = 3000
 KONG_DETAIL_TYPE = 'type.googleapis.com/kong.admin.model.v1.ErrorDetail'
 
 TITLES = {
@@ -112,9 +115,23 @@ def validation_error(issues, detail='Invalid parameters'):
 
 
 def unique_violation(field):
-    issue = Issue(field, 'unique', '%s (type: unique) constraint failed' % field)
-    kong_body = {'code': 3, 'message': 'data constraint error', 'details': [issue.as_kong_detail()]}
-    return ApiError(400, 'data constraint error', kong_body=kong_body)
+    """A unique value is taken: Konnect's 400 ``data constraint error`` whose ``ERROR_TYPE_REFERENCE`` detail names the
+    field (notes §1.1: kong-operator ``ops_errors.go`` SDKErrorIsConflict, kong-operator#1176), not Gateway's 409."""
+    detail = {'@type': KONG_DETAIL_TYPE, 'type': 'ERROR_TYPE_REFERENCE', 'field': field,
+              'messages': ['%s (type: unique) constraint failed' % field]}
+    return ApiError(400, 'data constraint error', kong_body={'code': 3, 'message': 'data constraint error', 'details': [detail]})
+
+
+def rate_limited(retry_after):
+    """Konnect's 429 as captured live (notes §2.4, kong-operator#2856): Kong's rate-limiting answer, a plain
+    ``{"message"}`` body (not problem+json) with ``retry-after`` and the ``ratelimit-*`` headers, on every API."""
+    seconds = str(int(retry_after)) if float(retry_after) == int(retry_after) else str(retry_after)
+    headers = {
+        'Retry-After': seconds,
+        'RateLimit-Limit': str(RATE_LIMIT_PER_MINUTE), 'RateLimit-Remaining': '0', 'RateLimit-Reset': seconds,
+        'X-RateLimit-Limit-Minute': str(RATE_LIMIT_PER_MINUTE), 'X-RateLimit-Remaining-Minute': '0',
+    }
+    return Response(429, {'message': 'API rate limit exceeded'}, JSON_UTF8, headers)
 
 
 def index_violation(index_name, value):

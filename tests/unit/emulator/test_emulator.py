@@ -219,6 +219,8 @@ def test_body_validation_reports_invalid_parameters(api):
     assert rules_by_field(body) == {'name': 'required', 'cluster_type': 'enum', 'extra': 'unknown_property', 'labels.env': 'is_label'}
     reserved = assert_problem(api.post('/v3/teams', {'name': 'reserved', 'labels': {'konnect-owner': 'x'}}), 400)
     assert rules_by_field(reserved) == {'labels.konnect-owner': 'is_label'}
+    # the reserved prefixes are case-sensitive: kongctl's own label is accepted (notes §2.2)
+    assert api.post('/v3/teams', {'name': 'kongctl', 'labels': {'KONGCTL-namespace': 'default'}}).status_code == 201
     assert all(item['source'] == 'body' for item in body['invalid_parameters'])
     malformed = api.call('POST', '/v3/teams', data='{not json', headers={'Content-Type': 'application/json'})
     assert_problem(malformed, 400)
@@ -296,7 +298,7 @@ def test_unique_name_violation_is_a_kong_400(core):
     response = api.post(prefix + '/services', {'name': 'dup', 'host': 'y.internal'})
     assert response.status_code == 400
     assert response.json() == {'code': 3, 'message': 'data constraint error', 'details': [{
-        '@type': 'type.googleapis.com/kong.admin.model.v1.ErrorDetail', 'type': 'ERROR_TYPE_FIELD', 'field': 'name',
+        '@type': 'type.googleapis.com/kong.admin.model.v1.ErrorDetail', 'type': 'ERROR_TYPE_REFERENCE', 'field': 'name',
         'messages': ['name (type: unique) constraint failed']}]}
 
 
@@ -475,9 +477,12 @@ def test_rate_limit_answers_429_with_retry_after(fresh_emulator, api):
     responses = [api.get('/v3/teams') for _index in range(8)]
     limited = [r for r in responses if r.status_code == 429]
     assert limited and len(limited) < len(responses)
+    # Konnect's live 429 (notes §2.4): a plain message, retry-after and the ratelimit-* headers, not problem+json
+    assert limited[0].headers['Content-Type'] == 'application/json; charset=utf-8'
+    assert limited[0].json() == {'message': 'API rate limit exceeded'}
     assert limited[0].headers['Retry-After'] == '7'
-    body = assert_problem(limited[0], 429, 'Too many requests')
-    assert body['title'] == 'Rate Limited'
+    assert limited[0].headers['RateLimit-Remaining'] == '0' and limited[0].headers['RateLimit-Reset'] == '7'
+    assert limited[0].headers['RateLimit-Limit'] == limited[0].headers['X-RateLimit-Limit-Minute'] == '3000'
 
 
 def test_injected_failures_are_counted_and_filtered(fresh_emulator, api):
