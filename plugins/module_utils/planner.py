@@ -615,6 +615,8 @@ class Planner(object):
             if node.current is not None:
                 desired = engine.without_expiry_changes(node.current, desired)
         node.result = engine.ensure_present(node.current, desired)
+        if engine.created_meanwhile is not None:
+            self.converged(node, engine)
         created = node.result.get(entity.name) or {}
         node.id = created.get('id') or created.get(entity.item_key) or written_key(entity, desired) or node.id
         if isinstance(entity, Token) and node.result.get(entity.result_field):
@@ -622,6 +624,12 @@ class Planner(object):
         with self.lock:
             self.seen[(node.name, node.id)] = created
         self.after_write(node)
+
+    @staticmethod
+    def converged(node, engine):
+        """Another writer created the entity while this run was writing: what the run did is what converging it took."""
+        node.decision = engine.last_decision
+        node.current = engine.created_meanwhile
 
     def engine(self, node, entity):
         engine = _planned(engine_for(entity))(entity, dict(self.engine_options(node), state='present'), self.client(node.region),

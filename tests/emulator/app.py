@@ -20,6 +20,7 @@ from . import cloud_gateways
 from . import event_gateways
 from . import gateway
 from . import identity
+from . import lag
 from . import mesh
 from . import portal_access
 from . import portal_client
@@ -41,7 +42,7 @@ for _family in FAMILIES:
     ALL_SPECIALS.update(_family.SPECIALS)
     F.ENTITY_FACTS.update(getattr(_family, 'FACTS', {}))
     F.SINGLETON_DEFAULTS.update(getattr(_family, 'SINGLETON_DEFAULTS', {}))
-FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms', 'provisioning')
+FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'latency_ms', 'provisioning') + lag.LAG_KEYS
 
 
 class Request:
@@ -85,6 +86,7 @@ class Emulator:
         self.seq = 0
         self.outbox = []
         self.portal_token_lifetime = portal_token_lifetime
+        self.lag = lag.Lag()
         self.reset()
 
     # ---- control -------------------------------------------------------
@@ -99,6 +101,7 @@ class Emulator:
             self.faults = {}
             self.window = (0, 0)
             self.outbox = []
+            self.lag.reset()
 
     def clear_requests(self):
         with self.lock:
@@ -185,7 +188,11 @@ class Emulator:
         drop = take_fault(self.faults, 'drop', request)
         if drop is not None and not drop.get('after_processing'):
             return DROP
+        old_status = self.lag.status_before(self.faults, request, lambda: self.process(
+            Request('GET', request.base, request.path, request.query, b'', request.headers, request.portal_domain), route, params, None))
         response = self.process(request, route, params, body)
+        self.lag.after_write(self.faults, request, response, old_status)
+        response = self.lag.held_back(self.faults, request, route, response)
         return DROP if drop is not None else response
 
     def injected_failure(self, request):
@@ -451,6 +458,7 @@ def validate_faults(faults):
         validated['latency_ms'] = latency
     if 'provisioning' in faults:
         validated['provisioning'] = validate_provisioning(faults['provisioning'])
+    validated.update(lag.validate_lag(faults, FaultError, is_number))
     return validated
 
 
