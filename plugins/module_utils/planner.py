@@ -18,7 +18,7 @@ import threading
 from ansible_collections.konnect.konnect.plugins.module_utils import decide
 from ansible_collections.konnect.konnect.plugins.module_utils.client import GLOBAL, run_parallel
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import canonical, get_path
-from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, engine_for
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, Resolver, engine_for
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import Token, looks_like_id
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 
@@ -323,15 +323,21 @@ class Planner(object):
         if entity.singleton:
             return self.read_singleton(entity, key)
         if kind.listing or kind.name == 'control_plane_membership':
-            items = list(self.client(region).paginate(path, 'offset' if kind.listing else 'cursor', what=what))
+            items = self.patiently(lambda: list(self.client(region).paginate(path, 'offset' if kind.listing else 'cursor', what=what)),
+                                   entity, scope, region)
         else:
-            items = list(entity.read_list(self.client(region), scope, what=what))  # a tree of pages comes flattened
+            items = self.patiently(lambda: list(entity.read_list(self.client(region), scope, what=what)),  # a tree of pages comes flattened
+                                   entity, scope, region)
         with self.lock:
             self.items += len(items)
             for item in items:
                 if isinstance(item, dict) and item.get('id'):
                     self.seen[(kind.name, item['id'])] = item
         return [entity.unwrap(item) for item in items]
+
+    def patiently(self, read, entity, scope, region):
+        """A list below parents this run has just created: tried again while Konnect answers 404 or 403 for them."""
+        return Resolver(self.client(region), self.registry).patiently(read, lambda items: True, entity, scope)
 
     def read_singleton(self, entity, key):
         """A singleton as a collection of one (none while Konnect has not created it)."""

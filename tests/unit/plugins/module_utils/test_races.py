@@ -20,6 +20,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.client import Konn
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectApiError
 from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, writes
+from ansible_collections.konnect.konnect.tests.unit.plugins.modules.test_portal_access_modules import Org
 
 from emulator.testing import JsonClient  # pylint: disable=import-error,wrong-import-order
 
@@ -212,6 +213,15 @@ def test_a_parent_created_elsewhere_is_not_waited_for(emulator):
     assert result['failed'] and 'race-cp' in result['msg'] and len(sent) == 1
 
 
+def test_apply_waits_for_the_control_plane_it_has_just_created(emulator):
+    emulator.set_faults({'visibility_delay_ms': 700})
+    document = {'managed_by': 'tests', 'control_planes': [
+        {'name': 'race-cp', 'region': 'us', 'services': [{'name': 'svc', 'host': 'a.example.com'}]}]}
+    params = dict(connection(emulator), prune=False, parallelism=4, document=copy.deepcopy(document))
+    result = ApplyTask().execute(params, warn=lambda message: None)
+    assert [change['action'] for change in result['changes']] == ['created', 'created']
+
+
 def test_a_create_refused_while_the_existing_entity_is_still_invisible_waits_for_it(emulator, monkeypatch):
     emulator.set_faults({'visibility_delay_ms': 300})
     another_writer_first(monkeypatch, emulator, '/control-planes', lambda other: other.post(CONTROL_PLANES, {'name': 'race-cp'}))
@@ -219,3 +229,28 @@ def test_a_create_refused_while_the_existing_entity_is_still_invisible_waits_for
     assert not result.get('failed'), result['msg']
     assert not result['changed']
     assert ('POST', 409) in summary(sent)
+
+
+def test_an_approval_that_shows_late_is_waited_for(emulator):
+    org = Org(emulator)
+    jane = org.developer(status='pending')
+    emulator.set_faults({'approval_delay_ms': 600})
+    developer = Module(emulator, 'portal_developer')
+    args = dict(portal=org.portal, email='jane@example.com', full_name='jane')
+    result, sent = developer.counted(status='approved', **args)
+    assert result['changed'] and result['portal_developer']['status'] == 'approved'
+    reads_after = [request for request in sent if request['method'] == 'GET' and request['path'].endswith(jane)]
+    assert len(reads_after) > 1  # read until Konnect shows the approval
+    again, sent = developer.counted(status='approved', **args)
+    assert not again['changed'] and not writes(sent)
+
+
+def test_the_emulator_shows_an_approval_late(emulator):
+    org = Org(emulator)
+    jane = org.developer(status='pending')
+    emulator.set_faults({'approval_delay_ms': 60000})
+    other = JsonClient(emulator.url)
+    path = '/us' + org.path('/developers/' + jane)
+    assert other.patch(path, {'status': 'approved'}).json()['status'] == 'approved'
+    assert other.get(path).json()['status'] == 'pending'
+    assert other.get('/us' + org.path('/developers')).json()['data'][0]['status'] == 'pending'
