@@ -67,7 +67,10 @@ def organization(client):
 
 def collection_url(client, entity, scope):
     """Where the entity is created: the host (its region) and the collection's path."""
-    path = entity.create_collection_path(scope)
+    try:
+        path = entity.create_collection_path(scope)
+    except (TypeError, KeyError, ValueError):  # no collection (an entity written with PUT to its own path)
+        return '%s %r' % (entity.name, sorted(scope.items()))
     return client.url_for(path) if hasattr(client, 'url_for') else path
 
 
