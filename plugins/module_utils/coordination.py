@@ -182,5 +182,9 @@ def refused_as_duplicate(exc):
         return True
     if status != 400:
         return False
+    body = getattr(exc, 'body', None)
+    problems = body.get('invalid_parameters') if isinstance(body, dict) else None
+    if any(isinstance(problem, dict) and problem.get('rule') == 'unique' for problem in problems or ()):
+        return True  # a platform API that declares no 409 (portal names, page slugs, snippet names)
     text = (exc.msg or '').lower()
     return 'unique' in text or ('data constraint error' in text and 'foreign' not in text)

@@ -108,10 +108,20 @@ def test_a_refusal_that_is_not_about_this_entity_still_fails(emulator, monkeypat
     (400, {'code': 3, 'message': 'name (type: unique) constraint failed'}, True),
     (400, {'code': 3, 'message': 'data constraint error', 'details': [{'messages': ['service.id (type: foreign) constraint failed']}]}, False),
     (400, {'code': 3, 'message': 'validation error', 'details': [{'field': 'host', 'messages': ['missing properties']}]}, False),
+    (400, {'status': 400, 'detail': 'Invalid', 'invalid_parameters': [{'field': 'name', 'rule': 'unique', 'reason': 'taken'}]}, True),
+    (400, {'status': 400, 'detail': 'Invalid', 'invalid_parameters': [{'field': 'name', 'rule': 'required', 'reason': 'missing'}]}, False),
     (403, {'status': 403, 'title': 'Forbidden'}, False),
 ])
 def test_which_refusals_mean_the_entity_exists(status, body, duplicate):
     assert coordination.refused_as_duplicate(KonnectApiError(status, 'POST', '/x', body)) is duplicate
+
+
+def test_a_portal_created_meanwhile_is_converged_after_the_400_of_an_api_without_409(emulator, monkeypatch):
+    another_writer_first(monkeypatch, emulator, '/portals', lambda other: other.post('/us/v3/portals', {'name': 'race-portal'}))
+    result, sent = Module(emulator, 'portal').counted(name='race-portal')
+    assert not result.get('failed'), result['msg']
+    assert ('POST', 400) in summary(sent)
+    assert len(JsonClient(emulator.url).get('/us/v3/portals').json()['data']) == 1
 
 
 # -- apply ----------------------------------------------------------------------------------------------
