@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from ansible_collections.konnect.konnect.plugins.module_utils import decide
+from ansible_collections.konnect.konnect.plugins.module_utils import coordination, decide
 from ansible_collections.konnect.konnect.plugins.module_utils.client import backoff_seconds
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import get_path, matches
 from ansible_collections.konnect.konnect.plugins.module_utils.decide import action_taken, describe_key, redact
@@ -30,12 +30,35 @@ from ansible_collections.konnect.konnect.plugins.module_utils.errors import (
 class Resolver(object):
     """Finds entities by id or natural key within a scope of already-resolved parent ids."""
 
-    def __init__(self, client, registry):
+    def __init__(self, client, registry, sleep=time.sleep):
         self.client = client
         self.registry = registry
         self.seen = {}
+        self.sleep = sleep
+
+    def patiently(self, read, found, entity, scope, **wanted):
+        """``read()``, tried again (briefly, with the client's backoff) while it finds nothing where this machine has
+        just created what it looks for, or answers 404 or 403 where it has just created that or a parent of it:
+        Konnect's reads lag its writes (konnect-behaviours.md 4, 2.5)."""
+        attempt = 0
+        while True:
+            try:
+                result = read()
+                if found(result) or attempt >= coordination.VISIBILITY_RETRIES or not coordination.created_recently(
+                        self.client, entity, scope, **wanted):
+                    return result
+            except KonnectApiError as exc:
+                if exc.status not in (403, 404) or attempt >= coordination.VISIBILITY_RETRIES or not coordination.created_recently(
+                        self.client, entity, scope, parents=True, **wanted):
+                    raise
+            self.sleep(backoff_seconds(attempt))
+            attempt += 1
 
     def get_by_id(self, entity, scope, identifier, region=None):
+        return self.patiently(lambda: self.get_by_id_once(entity, scope, identifier, region), lambda item: item is not None,
+                              entity, scope, identifier=identifier)
+
+    def get_by_id_once(self, entity, scope, identifier, region=None):
         if not entity.item_readable:
             found = self.find_all(entity, scope, {'id': identifier}, region)
             return found[0] if found else None
@@ -45,6 +68,9 @@ class Resolver(object):
 
     def find_all(self, entity, scope, key_values, region=None, also=None):
         """Every entity whose natural key equals ``key_values`` exactly (or ``also``, read in the same request)."""
+        return self.patiently(lambda: self.find_all_once(entity, scope, key_values, region, also), bool, entity, scope, key_values=key_values)
+
+    def find_all_once(self, entity, scope, key_values, region=None, also=None):
         what = entity.describe(describe_key(key_values))
         if entity.lookup == LOOKUP_PATH and len(key_values) == 1:
             value = next(iter(key_values.values()))
@@ -100,7 +126,7 @@ class EntityEngine(object):
         self.params = params
         self.client = client
         self.registry = registry
-        self.resolver = Resolver(client, registry)
+        self.resolver = Resolver(client, registry, sleep)
         self.check_mode = check_mode
         self.diff_mode = diff_mode
         self.sleep = sleep
@@ -112,6 +138,7 @@ class EntityEngine(object):
         self.reference_ids = {}
         self.last_decision = None
         self.progress = lambda message: None  # progress lines (at -v when the task runs in-process); set by the caller
+        self.created_meanwhile = None  # the entity another writer created while this task was about to create it
 
     # -- entry point -----------------------------------------------------------------------------
 
@@ -219,6 +246,7 @@ class EntityEngine(object):
 
     def delete(self, item):
         self.client.request('DELETE', self.item_path(item), what=self.describe_current(item), expected=(404,))
+        self.note_deleted(item)
 
     def item_path(self, item):
         return self.entity.item_path(self.scope, item[self.entity.item_key])
@@ -239,7 +267,69 @@ class EntityEngine(object):
         self.check_writable(current)
         if self.check_mode:
             return self.result(True, current, decision.predicted)
+        if decision.action == decide.CREATE:
+            return self.create_unless_created_meanwhile(decision, desired)
         return self.result(True, current, self.apply(decision, current, desired))
+
+    # -- races: another writer creates the same entity ----------------------------------------------
+
+    def create_unless_created_meanwhile(self, decision, desired):
+        """Create the entity, unless another writer (another host of the play, another run) has created it since it
+        was looked for: then converge on that one. Creates of a key Konnect does not enforce are serialised."""
+        key_values = self.lock_key(desired)
+        with coordination.creation_lock(self.client, self.entity, self.scope, key_values) as locked:
+            if locked:
+                existing = self.find_current(desired)  # a writer that held the lock before may have created it
+                if existing is not None:
+                    return self.converge_on_existing(existing, desired)
+            try:
+                created = self.apply(decision, None, desired)
+            except KonnectApiError as exc:
+                existing = self.created_by_another(exc, desired)
+                if existing is None:
+                    raise
+                return self.converge_on_existing(existing, desired)
+            self.note_created(created, desired)
+        return self.result(True, None, created)
+
+    def lock_key(self, desired):
+        """The natural key the creation lock is taken for (an id the task pins counts as the key)."""
+        if self.params.get('id'):
+            return {'id': self.params['id']}
+        return self.key_values(desired)
+
+    def created_by_another(self, exc, desired):
+        """After a create refused because the entity exists (409, or the core entities' 400 unique violation): the
+        entity, read again (Konnect may need a moment to show it); None when it is not the one this task describes."""
+        if not coordination.refused_as_duplicate(exc):
+            return None
+        for attempt in range(coordination.CONFLICT_READS):
+            if attempt:
+                self.sleep(backoff_seconds(attempt - 1))
+            try:
+                existing = self.find_current(desired)
+            except KonnectApiError as error:
+                if error.status not in (403, 404):
+                    raise
+                existing = None
+            if existing is not None:
+                return existing
+        return None
+
+    def converge_on_existing(self, existing, desired):
+        """Another writer created it: the task's result is what converging that entity takes (changed or not)."""
+        self.created_meanwhile = existing
+        return self.ensure_present(existing, desired)
+
+    def note_deleted(self, item):
+        key_values = self.lock_key(self.desired) if self.desired or self.params.get('id') else {}
+        coordination.note_deleted(self.client, self.entity, self.scope, key_values if None not in key_values.values() else None,
+                                  item.get('id') if isinstance(item, dict) else None)
+
+    def note_created(self, created, desired):
+        identifier = created.get('id') if isinstance(created, dict) else None
+        key_values = self.lock_key(desired)
+        coordination.note_created(self.client, self.entity, self.scope, key_values if None not in key_values.values() else None, identifier)
 
     def apply(self, decision, current, desired):
         """Send what ``decision`` says; the entity as Konnect answered (or as predicted when it answered nothing)."""

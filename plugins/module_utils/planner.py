@@ -18,7 +18,7 @@ import threading
 from ansible_collections.konnect.konnect.plugins.module_utils import decide
 from ansible_collections.konnect.konnect.plugins.module_utils.client import GLOBAL, run_parallel
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import canonical, get_path
-from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, engine_for
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, Resolver, engine_for
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import Token, looks_like_id
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 
@@ -328,15 +328,21 @@ class Planner(object):
         if entity.singleton:
             return self.read_singleton(entity, key)
         if kind.listing or kind.name == 'control_plane_membership':
-            items = list(self.client(region).paginate(path, 'offset' if kind.listing else 'cursor', what=what))
+            items = self.patiently(lambda: list(self.client(region).paginate(path, 'offset' if kind.listing else 'cursor', what=what)),
+                                   entity, scope, region)
         else:
-            items = list(entity.read_list(self.client(region), scope, what=what))  # a tree of pages comes flattened
+            items = self.patiently(lambda: list(entity.read_list(self.client(region), scope, what=what)),  # a tree of pages comes flattened
+                                   entity, scope, region)
         with self.lock:
             self.items += len(items)
             for item in items:
                 if isinstance(item, dict) and item.get('id'):
                     self.seen[(kind.name, item['id'])] = item
         return [entity.unwrap(item) for item in items]
+
+    def patiently(self, read, entity, scope, region):
+        """A list below parents this run has just created: tried again while Konnect answers 404 or 403 for them."""
+        return Resolver(self.client(region), self.registry).patiently(read, lambda items: True, entity, scope)
 
     def read_singleton(self, entity, key):
         """A singleton as a collection of one (none while Konnect has not created it)."""
@@ -623,6 +629,8 @@ class Planner(object):
             if node.current is not None:
                 desired = engine.without_expiry_changes(node.current, desired)
         node.result = engine.ensure_present(node.current, desired)
+        if engine.created_meanwhile is not None:
+            self.converged(node, engine)
         created = node.result.get(entity.name) or {}
         node.id = created.get('id') or created.get(entity.item_key) or written_key(entity, desired) or node.id
         if isinstance(entity, Token) and node.result.get(entity.result_field):
@@ -630,6 +638,12 @@ class Planner(object):
         with self.lock:
             self.seen[(node.name, node.id)] = created
         self.after_write(node)
+
+    @staticmethod
+    def converged(node, engine):
+        """Another writer created the entity while this run was writing: what the run did is what converging it took."""
+        node.decision = engine.last_decision
+        node.current = engine.created_meanwhile
 
     def engine(self, node, entity):
         engine = _planned(engine_for(entity))(entity, dict(self.engine_options(node), state='present'), self.client(node.region),

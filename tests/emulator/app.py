@@ -20,6 +20,7 @@ from . import cloud_gateways
 from . import event_gateways
 from . import gateway
 from . import identity
+from . import lag
 from . import mesh
 from . import portal_access
 from . import portal_client
@@ -41,7 +42,7 @@ for _family in FAMILIES:
     ALL_SPECIALS.update(_family.SPECIALS)
     F.ENTITY_FACTS.update(getattr(_family, 'FACTS', {}))
     F.SINGLETON_DEFAULTS.update(getattr(_family, 'SINGLETON_DEFAULTS', {}))
-FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'drop_after_write', 'pause', 'latency_ms', 'provisioning')
+FAULT_KEYS = ('rate_limit', 'fail', 'drop', 'drop_after_write', 'pause', 'latency_ms', 'provisioning') + lag.LAG_KEYS
 WRITE_METHODS = ('POST', 'PUT', 'PATCH', 'DELETE')
 PAUSE_SECONDS = 30.0
 
@@ -88,6 +89,7 @@ class Emulator:
         self.seq = 0
         self.outbox = []
         self.portal_token_lifetime = portal_token_lifetime
+        self.lag = lag.Lag()
         self.reset()
 
     # ---- control -------------------------------------------------------
@@ -103,6 +105,7 @@ class Emulator:
             self.faults = {}
             self.window = (0, 0)
             self.outbox = []
+            self.lag.reset()
 
     def clear_requests(self):
         with self.lock:
@@ -205,9 +208,13 @@ class Emulator:
         drop = take_fault(self.faults, 'drop', request)
         if drop is not None and not drop.get('after_processing'):
             return DROP
+        old_status = self.lag.status_before(self.faults, request, lambda: self.process(
+            Request('GET', request.base, request.path, request.query, b'', request.headers, request.portal_domain), route, params, None))
         response = self.process(request, route, params, body)
+        self.lag.after_write(self.faults, request, response, old_status)
         if request.method in WRITE_METHODS and take_fault(self.faults, 'drop_after_write', request) is not None:
             return DROP  # the write is applied; its answer is lost
+        response = self.lag.held_back(self.faults, request, route, response)
         return DROP if drop is not None else response
 
     def injected_failure(self, request):
@@ -487,6 +494,7 @@ def validate_faults(faults):
         validated['latency_ms'] = latency
     if 'provisioning' in faults:
         validated['provisioning'] = validate_provisioning(faults['provisioning'])
+    validated.update(lag.validate_lag(faults, FaultError, is_number))
     return validated
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import copy
 
-from ansible_collections.konnect.konnect.plugins.module_utils import decide
+from ansible_collections.konnect.konnect.plugins.module_utils import coordination, decide
+from ansible_collections.konnect.konnect.plugins.module_utils.client import backoff_seconds
 from ansible_collections.konnect.konnect.plugins.module_utils.compare import get_path
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine, Resolver
 from ansible_collections.konnect.konnect.plugins.module_utils.entities.identity import flatten_roles, lower_case, lower_case_email
@@ -68,6 +69,22 @@ def check_status_change(engine, current):
             engine.describe_current(current), have, want, have, ' or '.join(allowed) or 'nothing else'))
 
 
+def wait_until_status_shows(engine, decision, written):
+    """After a status change, read until Konnect shows it: an approval takes seconds to become visible
+    (konnect-behaviours.md 3), and the next task, or the next run, must see what this one did."""
+    if decision.action != decide.UPDATE or 'status' not in decision.changes or not isinstance(written, dict) or not written.get('id'):
+        return written
+    wanted = decision.changes['status']
+    for attempt in range(coordination.VISIBILITY_RETRIES + 1):
+        shown = engine.resolver.get_by_id_once(engine.entity, engine.scope, written['id'])
+        if shown is None or shown.get('status') == wanted:
+            return written
+        if attempt < coordination.VISIBILITY_RETRIES:
+            engine.sleep(backoff_seconds(attempt))
+    engine.client.warn('%s is %s, but Konnect does not show it yet.' % (engine.describe_current(written), wanted))
+    return written
+
+
 def portal_of(engine):
     """The portal the task works in, as Konnect returns it (read once)."""
     return engine.parent('portal') or {}
@@ -83,6 +100,9 @@ class DeveloperEngine(EntityEngine):
         if decision.action == decide.CREATE and 'status' not in desired and self.check_mode:
             decision.predicted['status'] = 'approved' if portal_of(self).get('auto_approve_developers') else 'pending'
         return decision
+
+    def apply(self, decision, current, desired):
+        return wait_until_status_shows(self, decision, super(DeveloperEngine, self).apply(decision, current, desired))
 
 
 class PortalDeveloper(Entity):
@@ -324,7 +344,7 @@ class RegistrationEngine(EntityEngine):
         if decision.action == decide.UPDATE and set(changes) == {'consumer'}:
             registration = current  # only the link changes: nothing to PATCH
         else:
-            registration = super(RegistrationEngine, self).apply(decision, current, desired)
+            registration = wait_until_status_shows(self, decision, super(RegistrationEngine, self).apply(decision, current, desired))
         if changes.get('consumer') is not None:
             return self.link_consumer(registration, changes['consumer'])
         return registration

@@ -17,6 +17,16 @@ from emulator import DEMO_TOKEN  # noqa: E402 pylint: disable=wrong-import-posit
 from emulator.testing import EmulatorThread  # noqa: E402 pylint: disable=wrong-import-position,import-error
 
 
+@pytest.fixture(autouse=True)
+def coordination_directory(tmp_path, monkeypatch):
+    """Each test its own creation locks and notes of recent creates (module_utils/coordination.py): a note left by
+    an earlier test against the same emulator would make reads wait for an entity that test created."""
+    directory = tmp_path / 'konnect-coordination'
+    directory.mkdir(mode=0o700)
+    monkeypatch.setenv('KONNECT_COORDINATION_DIR', str(directory))
+    return directory
+
+
 @pytest.fixture(scope='module')
 def konnect():
     with EmulatorThread() as emulator:
