@@ -18,11 +18,11 @@ from emulator.testing import EmulatorThread  # noqa: E402 pylint: disable=wrong-
 
 
 @pytest.fixture(autouse=True)
-def coordination_directory(tmp_path, monkeypatch):
+def coordination_directory(tmp_path_factory, monkeypatch):
     """Each test its own creation locks and notes of recent creates (module_utils/coordination.py): a note left by
     an earlier test against the same emulator would make reads wait for an entity that test created."""
-    directory = tmp_path / 'konnect-coordination'
-    directory.mkdir(mode=0o700)
+    directory = tmp_path_factory.mktemp('konnect-coordination')  # not in tmp_path, which tests list
+    directory.chmod(0o700)
     monkeypatch.setenv('KONNECT_COORDINATION_DIR', str(directory))
     return directory
 
