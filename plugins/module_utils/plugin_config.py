@@ -19,8 +19,9 @@ import difflib
 import json
 import os
 import re
+from urllib.parse import quote
 
-from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 
 FACTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'plugin_schemas.json')
 _FACTS = {}
@@ -44,9 +45,8 @@ def close_matches(name, names):
     return difflib.get_close_matches(name, sorted(names), n=3, cutoff=0.6)
 
 
-def unknown_name_message(name, custom_names=()):
-    names = set(bundled()) | set(custom_names)
-    matches = close_matches(name, names)
+def unknown_name_message(name):
+    matches = close_matches(name, bundled())
     hint = ('did you mean %s? ' % ' or '.join(matches)) if matches else ''
     return ("name: %r is neither a plugin bundled with Kong Gateway nor a custom plugin of this control plane; %s"
             "a custom plugin needs its schema in the control plane first (custom_plugin_schema or custom_plugin)." % (name, hint))
@@ -165,32 +165,87 @@ def matches(pattern, value):
 
 # -- a plugin as a task writes it -----------------------------------------------------------------------------------------
 
-def check_plugin(name, config, protocols=None, scopes=(), schema=None, creating=True, label='config'):
-    """Refuse a plugin whose ``config``, ``protocols`` or scope its plugin's facts do not allow.
+def plugin_errors(name, config, protocols=None, scopes=(), facts=None, creating=True):
+    """What is wrong with a plugin whose ``config``, ``protocols`` or scope its plugin's ``facts`` do not allow.
 
-    ``schema``: the plugin's facts (``bundled()[name]`` or those of a custom plugin). ``creating``: a new plugin,
-    whose required fields must all be given; a change to an existing one is merged into its config, so only what it
-    gives is checked. ``scopes``: the scope options the plugin is limited to (``service``, ``route``...)."""
+    ``facts``: ``bundled()[name]`` or those of a custom plugin. ``creating``: a new plugin, whose required fields must
+    all be given; a change to an existing one is merged into its config, so only what it gives is checked.
+    ``scopes``: the scope options the plugin is limited to (``service``, ``route``...)."""
     errors = []
     if config is not None:
-        errors.extend(config_errors(config, schema['config'], label, required=creating))
-    elif creating and schema.get('config_required') and (schema['config'].get('required')):
-        errors.append('%s: required by the %s plugin (%s)' % (label, name, ', '.join(schema['config']['required'])))
-    allowed = schema.get('protocols')
+        errors.extend(config_errors(config, facts['config'], 'config', required=creating))
+    elif creating and facts.get('config_required') and facts['config'].get('required'):
+        errors.append('config: required by the %s plugin (%s)' % (name, ', '.join(facts['config']['required'])))
+    allowed = facts.get('protocols')
     for protocol in protocols or ():
         if allowed and protocol not in allowed:
             errors.append('protocols: %r is not one the %s plugin runs on (%s)' % (protocol, name, ', '.join(allowed)))
-    if schema.get('scopes') is not None:
+    if facts.get('scopes') is not None:
         for scope in scopes:
-            if scope not in schema['scopes']:
+            if scope not in facts['scopes']:
                 errors.append('%s: the %s plugin cannot be limited to a %s' % (scope, name, scope.replace('_', ' ')))
+    return errors
+
+
+def check_plugin(name, config, protocols=None, scopes=(), facts=None, creating=True):
+    """Refuse (KonnectParameterError) what ``plugin_errors`` finds, naming the first few problems."""
+    errors = plugin_errors(name, config, protocols, scopes, facts, creating)
     if errors:
         more = len(errors) - MAX_ERRORS
         shown_errors = errors[:MAX_ERRORS] + (['and %d more' % more] if more > 0 else [])
         raise KonnectParameterError('not a valid %s plugin: %s.' % (name, '; '.join(shown_errors)))
 
 
-# -- custom plugins: Kong's schema form ----------------------------------------------------------------------------------
+# -- apply: the plugins of a document, before anything is written --------------------------------------------------------
+
+def document_problems(nodes, custom_facts):
+    """The problems of every plugin of an ``apply`` document (its decK files included), each prefixed with its path.
+
+    ``custom_facts(node)``: the facts of a plugin whose name is not bundled, read from its control plane (None to pass it
+    through unchecked, ``UNKNOWN`` when the control plane has no such plugin)."""
+    problems = []
+    for node in nodes:
+        if node.name != 'gateway_plugin' or not isinstance(node.params.get('name'), str):
+            continue
+        name = node.params['name']
+        facts = bundled().get(name)
+        if facts is None:
+            facts = custom_facts(node)
+            if facts is UNKNOWN:
+                problems.append('%s.%s' % (node.path, unknown_name_message(name)))
+                continue
+        if facts is not None:
+            scopes = [scope for scope in SCOPE_OPTIONS if node.params.get(scope) is not None]
+            errors = plugin_errors(name, node.params.get('config'), node.params.get('protocols'), scopes, facts, creating=False)
+            problems.extend('%s.%s' % (node.path, error) for error in errors)
+    return problems
+
+
+UNKNOWN = object()
+
+
+def control_plane_of(node):
+    while node is not None and node.name != 'control_plane':
+        node = node.parent
+    return node
+
+
+# -- custom plugins: the schema their control plane answers --------------------------------------------------------------
+
+def read_custom_facts(client, control_plane_id, name):
+    """The facts of custom plugin ``name`` from the schema its control plane answers (one GET); ``UNKNOWN`` when the
+    control plane has no such plugin; None (pass it through unchecked) when the schema cannot be read."""
+    path = '/v2/control-planes/%s/core-entities/schemas/plugins/%s' % (control_plane_id, quote(name, safe=''))
+    try:
+        response = client.request('GET', path, what="the schema of plugin '%s'" % name, expected=(400, 404))
+    except KonnectError:
+        return None
+    if response.status in (400, 404):
+        return UNKNOWN
+    return kong_schema(response.body)
+
+
+# -- Kong's schema form ---------------------------------------------------------------------------------------------------
 
 KONG_TYPES = {'string': 'string', 'number': 'number', 'integer': 'integer', 'boolean': 'boolean', 'record': 'object',
               'map': 'object', 'array': 'array', 'set': 'array'}

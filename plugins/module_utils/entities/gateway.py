@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from ansible_collections.konnect.konnect.plugins.module_utils import plugin_config
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine
@@ -25,7 +25,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
     Parent,
     Reference,
 )
-from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 
 CLUSTER_TYPES = [
     'CLUSTER_TYPE_CONTROL_PLANE', 'CLUSTER_TYPE_K8S_INGRESS_CONTROLLER', 'CLUSTER_TYPE_CONTROL_PLANE_GROUP',
@@ -199,16 +199,10 @@ class PluginEngine(EntityEngine):
     plane knows no such plugin."""
 
     def run(self):
-        if self.params.get('state', 'present') != 'absent':
-            self.check_bundled(creating=False)
-        return super(PluginEngine, self).run()
-
-    def check_bundled(self, creating):
         name = self.params.get('name')
-        facts = plugin_config.bundled().get(name) if name else None
-        if facts is not None:
-            self.check_against(name, facts, creating)
-        return facts
+        if self.params.get('state', 'present') != 'absent' and name in plugin_config.bundled():
+            self.check_against(name, plugin_config.bundled()[name], creating=False)  # required fields: once it is known new
+        return super(PluginEngine, self).run()
 
     def check_against(self, name, facts, creating):
         scopes = [scope for scope in PLUGIN_SCOPES if self.params.get(scope) is not None]
@@ -231,16 +225,10 @@ class PluginEngine(EntityEngine):
             self.check_against(name, facts, creating=current is None)
 
     def custom_plugin_facts(self, name):
-        """The facts of a custom plugin from the schema its control plane answers; None to pass it through unchecked
-        (a schema that cannot be read); refused when the control plane has no such plugin."""
-        path = CORE_ENTITIES.replace('{control_plane}', self.scope['control_plane']) + '/schemas/plugins/' + quote(name, safe='')
-        try:
-            response = self.client.request('GET', path, what="the schema of plugin '%s'" % name, expected=(400, 404))
-        except KonnectError:
-            return None
-        if response.status in (400, 404):
+        facts = plugin_config.read_custom_facts(self.client, self.scope['control_plane'], name)
+        if facts is plugin_config.UNKNOWN:
             raise KonnectParameterError(plugin_config.unknown_name_message(name))
-        return plugin_config.kong_schema(response.body)
+        return facts
 
 
 class PluginEntity(Entity):
