@@ -270,9 +270,9 @@ def kong_schema(document):
 def field_items(fields):
     for item in fields:
         if isinstance(item, dict) and len(item) == 1:
-            name, field = next(iter(item.items()))
-            if isinstance(field, dict):
-                yield name, field
+            for name, field in item.items():
+                if isinstance(field, dict):
+                    yield name, field
 
 
 def kong_field(field):

@@ -5,11 +5,12 @@ written (issue 13)."""
 
 from __future__ import annotations
 
+import pytest
+
 from ansible_collections.konnect.konnect.plugins.module_utils.apply import ApplyTask
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
-
-import pytest
+from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import konnect
 
 
 def document(*plugins, **control_plane):
@@ -52,16 +53,17 @@ def test_an_unknown_plugin_name_is_refused_after_reads_only(emulator):
 
 
 def test_a_custom_plugin_of_the_control_plane_is_checked_against_its_schema(emulator):
-    params = dict(connection(emulator), prune=False, parallelism=2)
-    ApplyTask().execute(dict(params, document=document()), warn=lambda message: None, progress=lambda line: None)
-    control_plane = emulator.requests()  # the control plane exists now; give it a custom plugin schema
-    from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import konnect  # pylint: disable=import-outside-toplevel
-    cp_id = konnect(emulator, 'GET', '/v2/control-planes')['data'][0]['id']
+    cp_id = konnect(emulator, 'POST', '/v2/control-planes', {'name': 'edge'})['id']
     lua = 'return { name = "stamp", fields = { { config = { type = "record", fields = { { ttl = { type = "integer" } } } } } } }'
     konnect(emulator, 'POST', '/v2/control-planes/%s/core-entities/plugin-schemas' % cp_id, {'lua_schema': lua})
     problems, sent = refused(emulator, document({'name': 'stamp', 'instance_name': 'stamp', 'config': {'ttl': 'soon'}}))
     assert problems == ["konnect_org.control_planes[0].plugins[0].config.ttl: 'soon' is not an integer."], problems
-    assert control_plane and [request['method'] for request in sent] == ['GET'] * len(sent)
-    result = ApplyTask().execute(dict(params, document=document({'name': 'stamp', 'instance_name': 'stamp', 'config': {'ttl': 5}})), warn=lambda message: None,
-                                 progress=lambda line: None)
-    assert result['changed']
+    assert any('/schemas/plugins/stamp' in request['path'] for request in sent)
+    assert [request['method'] for request in sent] == ['GET'] * len(sent)
+    params = dict(connection(emulator), prune=False, parallelism=2, document=document({'name': 'stamp', 'instance_name': 'stamp', 'config': {'ttl': 5}}))
+    result = ApplyTask().execute(params, warn=lambda message: None, progress=lambda line: None)
+    assert counts_created(result)['gateway_plugin'] == 1
+
+
+def counts_created(result):
+    return dict((row['type'], row['created']) for row in result['summary'] if row['created'])
