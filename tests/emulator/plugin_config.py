@@ -251,7 +251,8 @@ def check(call, data, path):
     facts = facts_for(call.partition, scope, name) if isinstance(name, str) else None
     if facts is None:
         raise validation_error([Issue('name', 'invalid', 'plugin(%s) does not exist' % name)])
-    issues = config_issues(data.get('config'), facts['config'])
+    config = data.get('config')
+    issues = config_issues({} if config is None else config, facts['config'])  # Kong checks required fields without a config too
     allowed = facts.get('protocols')
     for index, protocol in enumerate(data.get('protocols') or []):
         if allowed and protocol not in allowed:

@@ -65,6 +65,7 @@ def test_config_violations_are_named_per_path_with_kongs_messages(core):
     }
     assert refused(api.post(prefix + '/plugins', {'name': 'redirect', 'config': {'status_code': 301}})) == {
         'config.location': ['required field missing']}
+    assert refused(api.post(prefix + '/plugins', {'name': 'redirect'})) == {'config.location': ['required field missing']}
     assert refused(api.post(prefix + '/plugins', {'name': 'key-auth', 'config': {'key_names': ['a', 1]}})) == {
         'config.key_names[1]': ['expected a string']}
 
