@@ -174,7 +174,7 @@ def plugin_errors(name, config, protocols=None, scopes=(), facts=None, creating=
     errors = []
     if config is not None:
         errors.extend(config_errors(config, facts['config'], 'config', required=creating))
-    elif creating and facts.get('config_required') and facts['config'].get('required'):
+    elif creating and facts['config'].get('required'):  # Kong fills in defaults, then wants the required fields
         errors.append('config: required by the %s plugin (%s)' % (name, ', '.join(facts['config']['required'])))
     allowed = facts.get('protocols')
     for protocol in protocols or ():
