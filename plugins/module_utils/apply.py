@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 
-from ansible_collections.konnect.konnect.plugins.module_utils import deck
+from ansible_collections.konnect.konnect.plugins.module_utils import deck, plugin_config
 from ansible_collections.konnect.konnect.plugins.module_utils.decide import secret_values as decide_secret_values
 from ansible_collections.konnect.konnect.plugins.module_utils.client import regional_clients
 from ansible_collections.konnect.konnect.plugins.module_utils.documents import OrgDocument, write_token
@@ -61,6 +61,7 @@ class ApplyTask(object):
             org.prune = True
         org.build()
         clients = regional_clients(params, set(node.region for node in org.nodes), warn, pool_size=params.get('parallelism') or 10)
+        check_plugins(org.nodes, clients)
         planner = Planner(org.nodes, clients, get_entity, check_mode=check_mode, diff_mode=diff_mode, parallelism=params.get('parallelism'),
                           prune=org.scopes, progress=progress, prepare=org.prepare,
                           after_write=lambda node: write_token(node, check_mode), options=connection_options(params))
@@ -115,6 +116,27 @@ class ApplyTask(object):
 
     def main(self):
         run_as_module(self)
+
+
+def check_plugins(nodes, clients):
+    """Every plugin of the document (decK files included) against its plugin's schema, before anything is written."""
+    problems = plugin_config.document_problems(nodes, lambda node: custom_plugin_facts(node, clients[node.region]))
+    if problems:
+        problems = [problem if problem.endswith('.') else problem + '.' for problem in problems]
+        raise KonnectParameterError('%s is not valid (%d problems); nothing was changed: %s' % (ROOT, len(problems), ' '.join(problems)),
+                                    problems=problems)
+
+
+def custom_plugin_facts(node, client):
+    """The facts of a plugin the document names but does not declare, from its control plane (reads only)."""
+    control_plane = plugin_config.control_plane_of(node)
+    if control_plane is None or not control_plane.params.get('name'):
+        return None
+    found = client.request('GET', '/v2/control-planes', params={'filter[name][eq]': control_plane.params['name']},
+                           what="control plane '%s'" % control_plane.params['name']).body.get('data') or []
+    if not found:
+        return plugin_config.UNKNOWN  # created by this run: it has no custom plugin yet
+    return plugin_config.read_custom_facts(client, found[0]['id'], node.params['name'])
 
 
 def node_secrets(nodes):

@@ -21,6 +21,12 @@ description:
   - O(config) is compared only on the keys the task gives (nested dicts likewise, lists in order), and on update it is
     merged into the plugin's current configuration, so keys the task leaves out keep their values. Konnect fills in the
     plugin's defaults for everything not set.
+  - O(config), O(protocols) and the scope are checked against the plugin's own schema before any request, in check
+    mode too; an unknown plugin name, an unknown field, a value of the wrong type, outside its choices or bounds, a scope
+    the plugin cannot be limited to and, when the plugin is created, a missing required field fail the task with the
+    path of what is wrong (for example that C(config.minute) is not a number). The schemas of the plugins bundled with
+    Kong Gateway come with the collection; a custom plugin is checked against the schema its control plane gives (one
+    request), and passed through unchecked when that schema cannot be read.
   - The plugin type (O(name)) cannot change; a task that asks for another type for an existing plugin fails. Delete the
     plugin and create a new one instead.
   - Creating, changing or deleting a plugin in a control plane group or in a control plane managed by the Kong Ingress

@@ -16,6 +16,7 @@ from . import facts as F
 from .crud import (VIEW_HOOKS, create_entity, find_item, guard_writable, list_entities, new_record, put_entity, render, resolve_path,
                    validated_body)
 from .errors import ApiError, Issue, Response, not_found, schema_issues, validation_error
+from . import plugin_config
 from .kong import certificate_der
 from .listing import first
 from .schemas import coerce_query_value, rfc3339
@@ -401,6 +402,11 @@ def delete_plugin_schema(call):
 # ---- consumer groups and their consumers (Kong's consumer_group_consumers) ----------------------
 
 
+def plugin_schema(call):
+    """A plugin's schema in Kong's form: a bundled plugin's, or a custom plugin's of this control plane (404 otherwise)."""
+    return plugin_config.get_plugin_schema(call, cp_scope(resolve_path(call)))
+
+
 def cp_scope(path):
     """The scope of core entities: the control plane (paths like /consumer_groups/{id}/consumers add the group)."""
     return (path.records[0]['id'],)
@@ -664,6 +670,7 @@ SPECIALS = {
     ('GET', CORE + '/plugin-schemas/{name}'): get_plugin_schema,
     ('PUT', CORE + '/plugin-schemas/{name}'): put_plugin_schema,
     ('DELETE', CORE + '/plugin-schemas/{name}'): delete_plugin_schema,
+    ('GET', CORE + '/schemas/plugins/{pluginName}'): plugin_schema,
     ('GET', CORE + '/consumer_groups/{ConsumerGroupId}'): get_consumer_group,
     ('GET', CORE + '/consumer_groups/{ConsumerGroupId}/consumers'): list_group_consumers,
     ('POST', CORE + '/consumer_groups/{ConsumerGroupId}/consumers'): add_consumer_to_group,

@@ -15,6 +15,7 @@ import json
 import re
 import uuid
 
+from . import plugin_config
 from .errors import Issue, entity_error, reference_missing, validation_error
 
 PEM_BLOCK = re.compile(r'-----BEGIN ([A-Z0-9 ]+)-----\s*(.*?)\s*-----END \1-----', re.S)
@@ -73,6 +74,8 @@ def quoted(fields):
 def prepare(call, data, path):
     """Apply the facts' rules to a core record about to be written (after defaults, before uniqueness)."""
     facts = call.facts
+    if call.store_key == 'Plugin':
+        plugin_config.check(call, data, path)
     check_entity(facts, data)
     check_formats(facts, data)
     for field in facts.get('generated', ()):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ansible_collections.konnect.konnect.plugins.module_utils import plugin_config
+from ansible_collections.konnect.konnect.plugins.module_utils.engine import EntityEngine
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import (
     LABELS,
     LOOKUP_FILTER,
@@ -189,8 +191,52 @@ def plugin_key(values):
     return ('instance_name',) if values.get('instance_name') else ('name',) + PLUGIN_SCOPES
 
 
+class PluginEngine(EntityEngine):
+    """A plugin's ``config``, ``protocols`` and scope are checked against its plugin's schema before anything is written.
+
+    A plugin bundled with Kong is checked from the committed facts before any request; one whose name is not bundled
+    is looked up in the control plane (its schema read there, one GET) before a write, and refused when the control
+    plane knows no such plugin."""
+
+    def run(self):
+        name = self.params.get('name')
+        if self.params.get('state', 'present') != 'absent' and name in plugin_config.bundled():
+            self.check_against(name, plugin_config.bundled()[name], creating=False)  # required fields: once it is known new
+        return super(PluginEngine, self).run()
+
+    def check_against(self, name, facts, creating):
+        scopes = [scope for scope in PLUGIN_SCOPES if self.params.get(scope) is not None]
+        plugin_config.check_plugin(name, self.params.get('config'), self.params.get('protocols'), scopes, facts, creating=creating)
+
+    def decide(self, current, desired):
+        decision = super(PluginEngine, self).decide(current, desired)
+        if decision.writes:
+            self.check_plugin(current)
+        return decision
+
+    def check_plugin(self, current):
+        name = self.params.get('name') or (current or {}).get('name')
+        if name is None:
+            return  # the engine says that name is needed to create a plugin
+        facts = plugin_config.bundled().get(name)
+        if facts is None:
+            facts = self.custom_plugin_facts(name)
+        if facts is not None:
+            self.check_against(name, facts, creating=current is None)
+
+    def custom_plugin_facts(self, name):
+        facts = plugin_config.read_custom_facts(self.client, self.scope['control_plane'], name)
+        if facts is plugin_config.UNKNOWN:
+            raise KonnectParameterError(plugin_config.unknown_name_message(name))
+        return facts
+
+
+class PluginEntity(Entity):
+    engine_class = PluginEngine
+
+
 GATEWAY_PLUGIN = core_entity(
-    'gateway_plugin', 'plugin', '/plugins',
+    'gateway_plugin', 'plugin', '/plugins', entity_class=PluginEntity,
     fields=[Field('name', create_only=True), Field('instance_name'), Field('config', type='dict'), Field('enabled', type='bool'),
             Field('protocols', type='list', elements='str', unordered=True), Field('ordering', type='dict'),
             Field('partials', type='list', elements='dict'), Field('condition'), _tags()],

@@ -296,7 +296,8 @@ def test_plugins_one_per_name_and_scope(core):
     assert scoped[0]['service'] == {'id': service['id']} and scoped[2]['consumer'] == {'id': consumer['id']}
     kong_error(api.post(prefix + '/plugins', {'name': 'rate-limiting', 'service': {'id': service['id']}}))
     kong_error(api.post(prefix + '/consumers/%s/plugins' % consumer['id'], {'name': 'rate-limiting'}))
-    both = kong_error(api.post(prefix + '/plugins', {'name': 'acl', 'consumer': {'id': consumer['id']}, 'consumer_group': {'id': group['id']}}))
+    # a plugin that may be limited to a consumer and to a consumer group, though not to both at once
+    both = kong_error(api.post(prefix + '/plugins', {'name': 'request-termination', 'consumer': {'id': consumer['id']}, 'consumer_group': {'id': group['id']}}))
     assert detail_types(both) == ['ERROR_TYPE_ENTITY']
     missing = kong_error(api.post(prefix + '/plugins', {'name': 'cors', 'route': {'id': MISSING_ID}}))
     assert missing['details'][0]['type'] == 'ERROR_TYPE_REFERENCE' and missing['details'][0]['field'] == 'route'
@@ -492,7 +493,7 @@ def test_consumer_delete_cascades_and_ca_delete_cascades_mtls(core):
     ca = created(api.post(prefix + '/ca_certificates', {'cert': CERT}))
     for path, body in (('key-auth', {}), ('basic-auth', {'username': 'a', 'password': 'p'}), ('hmac-auth', {'username': 'a'}),
                        ('jwt', {}), ('acls', {'group': 'g'}), ('mtls-auth', {'subject_name': 'a', 'ca_certificate': {'id': ca['id']}}),
-                       ('plugins', {'name': 'cors'})):
+                       ('plugins', {'name': 'request-termination'})):  # cors cannot be limited to a consumer
         created(api.post(prefix + '/consumers/alice/' + path, body))
     created(api.post(prefix + '/consumers/bob/key-auth', {}))
     created(api.post(prefix + '/consumers/bob/mtls-auth', {'subject_name': 'b', 'ca_certificate': {'id': ca['id']}}))
