@@ -140,9 +140,9 @@ def custom_plugin_facts(node, client):
 
 
 def node_secrets(nodes):
-    """The write-only values the document gives (keys, passwords, client secrets): masked in every output, the
-    task's own arguments included."""
-    values = []
+    """The write-only values the document gives (keys, passwords, client secrets) and those Konnect answered once
+    (minted tokens, generated client secrets): masked in every output, the task's own arguments included."""
+    values = [str(node.extra['minted']) for node in nodes if node.extra.get('minted')]
     for node in nodes:
         if node.name == 'control_plane_membership':
             continue

@@ -267,6 +267,8 @@ class OrgDocument(object):
         above = nested_in or parent
         label = '/'.join([above.label if above is not None else region] + [str(entry[name]) for name in section.key if entry.get(name)])
         node = self.add(section.kind, params, label, where, region=region, parent=parent)
+        if section.secret_file:
+            node.extra['token_file'] = entry.get(section.secret_file)
         for child in section.children:
             if child.name not in entry:
                 continue
@@ -422,7 +424,7 @@ def entry_label(entry, key, section, index):
 
 
 def write_token(node, check_mode):
-    """A minted token goes to its token_file (mode 0600, directory 0700), or nowhere."""
+    """A minted token (or a client's secret) goes to its token_file (mode 0600, directory 0700), or nowhere."""
     path = node.extra.get('token_file')
     if path and node.extra.get('minted') and not check_mode:
         Files().write(path, node.extra['minted'], check_mode)

@@ -41,10 +41,11 @@ class Section(object):
     section the entry gives is the whole list of its kind there, so pruning deletes what it does not list. A section of
     names (a team's developers) has plain strings as entries: each is the value of its one option, ``key``. A top-level
     entry names the ``region`` it converges in, unless its section is not ``regional`` (global entities: cloud gateway
-    networks, whose own ``region`` is their cloud provider's)."""
+    networks, whose own ``region`` is their cloud provider's). ``secret_file`` names the key of an entry that takes the
+    path of a file (0600) to receive the secret Konnect answers once, on create (an auth server client's)."""
 
     def __init__(self, name, kind, key=None, children=(), single=False, nested=None, nested_option=None, owned=False, listed=False,
-                 names=False, regional=True):
+                 names=False, regional=True, secret_file=None):
         self.name = name
         self.kind = kind
         self.key = (key,) if isinstance(key, str) else tuple(key or ())
@@ -56,6 +57,7 @@ class Section(object):
         self.listed = listed
         self.names = names
         self.regional = regional
+        self.secret_file = secret_file
 
     def entry(self, item):
         """An entry as options: a name stands for its key option."""
@@ -64,7 +66,7 @@ class Section(object):
     @property
     def child_keys(self):
         return frozenset([child.name for child in self.children] + ([self.nested] if self.nested else []) + [PROTECTED]
-                         + (['region'] if self.regional else []))
+                         + (['region'] if self.regional else []) + ([self.secret_file] if self.secret_file else []))
 
 
 # Top-level sections of regional entities, converged in the planner's order: auth strategies, APIs, portals (then
@@ -107,7 +109,7 @@ PUBLISHING = (
     Section('auth_servers', 'auth_server', 'name', owned=True, children=(
         Section('scopes', 'auth_server_scope', 'name', listed=True),
         Section('claims', 'auth_server_claim', 'name', listed=True),
-        Section('clients', 'auth_server_client', 'name', listed=True),
+        Section('clients', 'auth_server_client', 'name', listed=True, secret_file='client_secret_file'),
     )),
     Section('cloud_gateway_networks', 'cloud_gateway_network', 'name', regional=False),
     Section('cloud_gateway_configurations', 'cloud_gateway_configuration', 'control_plane'),
@@ -179,6 +181,8 @@ def section_schema(section, top=False, above=()):
         properties[section.nested] = {'type': 'array', 'items': {'$ref': '#/$defs/%s' % section.kind}}
     if section.owned:
         properties[PROTECTED] = BOOLEAN
+    if section.secret_file:
+        properties[section.secret_file] = TEXT
     required = [name for name in section.key if name in properties and name not in entity.nullable_keys]
     if top and section.regional:
         properties['region'] = {'enum': REGIONS}

@@ -500,6 +500,9 @@ class Planner(object):
         engine.progress = self.progress
         node.result = engine.run()
         node.id = (node.result.get(entity.name) or {}).get('id') or node.id
+        if getattr(entity, 'result_field', None) and node.result.get(entity.result_field):
+            node.extra['minted'] = node.result[entity.result_field]  # answered once: documents.py writes it to its file
+        self.after_write(node)
 
     def read_again(self, node, entity):
         """The entity read by id: its list leaves out fields the document sets (a page's content)."""

@@ -180,12 +180,13 @@ def test_a_document_with_a_missing_spec_file_or_a_repeated_entry_is_refused_befo
     assert not emulator.requests()
 
 
-def test_auth_servers_realms_and_audit_log_destinations_converge_then_change_nothing(emulator):
+def test_auth_servers_realms_and_audit_log_destinations_converge_then_change_nothing(emulator, tmp_path):
+    secret_file = tmp_path / 'secrets' / 'billing.secret'
     auth_server = {'name': 'partners', 'region': 'us', 'audience': 'https://api.example.com',
                    'scopes': [{'name': 'orders:read', 'description': 'Read orders'}],
                    'claims': [{'name': 'tier', 'value': 'gold'}],
                    'clients': [{'name': 'billing', 'grant_types': ['client_credentials'], 'response_types': ['token'],
-                                'allow_scopes': ['orders:read']}]}
+                                'allow_scopes': ['orders:read'], 'client_secret_file': str(secret_file)}]}
     realm = {'name': 'partners', 'region': 'us', 'allowed_control_planes': ['*'], 'consumers': [{'username': 'acme'}]}
     destination = {'name': 'siem', 'region': 'us', 'endpoint': 'https://siem.example.com/konnect', 'authorization': 'Bearer siem-secret-token',
                    'log_format': 'cef'}
@@ -200,7 +201,12 @@ def test_auth_servers_realms_and_audit_log_destinations_converge_then_change_not
         'auth_server_client': 1}
     shown = dict((key, value) for key, value in first.items() if key not in ('requests', SECRET_VALUES))
     assert 'siem-secret-token' not in str(shown)
+    minted = secret_file.read_text()
+    assert minted and minted in first[SECRET_VALUES] and minted not in str(shown), 'the client secret Konnect answered once is kept'
+    assert oct(secret_file.stat().st_mode & 0o777) == '0o600' and oct(secret_file.parent.stat().st_mode & 0o777) == '0o700'
+    written = secret_file.stat().st_mtime_ns
     again = apply(emulator, document)
+    assert secret_file.stat().st_mtime_ns == written and secret_file.read_text() == minted
     assert not again['changed'] and not writes(again), again['changes']
 
 
