@@ -258,12 +258,11 @@ def test_a_one_time_secret_is_returned_hidden_from_logs(emulator):
     connection = {'konnect_token': DEMO_TOKEN, 'konnect_api_url': emulator.url + '/{region}', 'konnect_global_api_url': emulator.url + '/global'}
     account = plugin(module='system_account', args=dict(connection, name='robot', description='CI')).run(task_vars={})
     assert account['changed'], account
-    result = plugin(module='system_account_access_token',
-                    args=dict(connection, system_account='robot', name='ci', expires_at=IN_20_DAYS)).run(task_vars={})
+    token_args = dict(connection, system_account='robot', name='ci', expires_at=IN_20_DAYS)
+    result = plugin(module='system_account_access_token', args=token_args).run(task_vars={})
     assert result.get('changed') and result['token'], result
     assert result['_ansible_no_log'] is True  # the registered result keeps it; the callbacks and logs do not show it
-    again = plugin(module='system_account_access_token', args=dict(connection, system_account='robot', name='ci',
-                                                                  expires_at=IN_20_DAYS)).run(task_vars={})
+    again = plugin(module='system_account_access_token', args=token_args).run(task_vars={})
     assert not again['changed'] and not again.get('token') and '_ansible_no_log' not in again
 
 
