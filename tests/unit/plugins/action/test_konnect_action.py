@@ -269,3 +269,14 @@ def test_a_one_time_secret_is_returned_hidden_from_logs(emulator):
 def test_alias_warnings_are_the_modules():
     validation = SimpleNamespace(_warnings=[{'option': 'name', 'alias': 'title'}])
     assert action.alias_warnings(validation) == ['Both option name and its alias title are set.']
+
+
+def test_requests_uses_the_proxy_of_the_task_environment(emulator, clean_environ, monkeypatch):
+    for name in ('HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'):
+        monkeypatch.delenv(name, raising=False)
+    args = {'max_retries': 0, 'timeout': 5}
+    through_proxy = [emulator_env(emulator), {'HTTP_PROXY': 'http://127.0.0.1:9', 'NO_PROXY': 'example.invalid'}]
+    assert plugin(module='team_info', args=args, environment=through_proxy).run(task_vars={})['failed']
+    assert emulator.requests() == []  # the request went to the (absent) proxy, as the module's would
+    assert plugin(module='team_info', args=args, environment=through_proxy[:1]).run(task_vars={})['teams'] == []
+    assert 'HTTP_PROXY' not in os.environ
