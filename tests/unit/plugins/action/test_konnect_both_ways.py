@@ -86,7 +86,7 @@ def playbook(out_dir):
                                  'konnect.konnect.team_info': {'name': 'tasksenv-defaults'},
                                  'group/konnect.konnect.konnect': {'konnect_api_url': '{{ emulator_url }}/{region}'}},
              'block': [dict(task, name=name, register='r_' + name) for name, task in BLOCK_TASKS]}
-    names = [name for name, _ in KEYWORD_TASKS + BLOCK_TASKS]
+    names = [name for name, dummy in KEYWORD_TASKS + BLOCK_TASKS]
     save = {'name': 'save', 'ansible.builtin.copy': {
         'content': '{{ {%s} | to_json }}' % ', '.join("'%s': r_%s" % (name, name) for name in names),
         'dest': '%s/{{ inventory_hostname }}.json' % out_dir}}
@@ -148,7 +148,7 @@ def test_every_task_keyword_gives_the_same_result_in_process_and_as_a_module(tmp
     in_process, on_target = (normalised(results[host], urls[host], {}) for host in HOSTS)
     for name in in_process:
         assert in_process[name] == on_target[name], name
-    assert set(in_process) == set(name for name, _ in KEYWORD_TASKS + BLOCK_TASKS)
+    assert set(in_process) == set(name for name, dummy in KEYWORD_TASKS + BLOCK_TASKS)
     assert eu_control_planes == [['tasksenv-cp'], ['tasksenv-cp']], 'the block environment did not reach both paths'
     assert team_names == [['tasksenv-a', 'tasksenv-defaults']] * 2, 'check mode wrote, or a task went astray'
     assert_each_keyword_took_effect(results['in_process'])

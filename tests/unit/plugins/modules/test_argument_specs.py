@@ -44,7 +44,7 @@ def documented_options(name):
 
 def fragment_options(reference):
     namespace, collection, fragment_and_variant = reference.split('.', 2)
-    fragment, _, variant = fragment_and_variant.partition('.')
+    fragment, dummy, variant = fragment_and_variant.partition('.')
     module = importlib.import_module('ansible_collections.%s.%s.plugins.doc_fragments.%s' % (namespace, collection, fragment))
     text = getattr(module.ModuleDocFragment, (variant or 'documentation').upper())
     return (yaml.safe_load(text) or {}).get('options') or {}
@@ -134,12 +134,14 @@ def walk(spec, prefix=''):
     for name, option in spec.items():
         yield prefix + name, name, option
         if option.get('options'):
-            for item in walk(option['options'], prefix + name + '.'):
-                yield item
+            yield from walk(option['options'], prefix + name + '.')
 
 
 def options_where(test):
-    return lambda module: [path for path, name, option in walk(module_kwargs(module)['argument_spec']) if test(name, option)]
+    """A check giving the options (dotted paths) of a module for which ``test(name, option)`` holds."""
+    def check(module):
+        return [path for path, name, option in walk(module_kwargs(module)['argument_spec']) if test(name, option)]
+    return check
 
 
 def test_password_like_options_say_whether_they_are_secret():
