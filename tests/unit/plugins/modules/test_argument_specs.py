@@ -11,6 +11,8 @@ differently from the other (rules naming options that do not exist, password-lik
 
 from __future__ import annotations
 
+import copy
+import functools
 import importlib
 import os
 import re
@@ -32,22 +34,30 @@ def module_kwargs(name):
     return load(name).TASK.module_kwargs()
 
 
+SafeLoader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)
+
+
+def parse(text):
+    return yaml.load(text, Loader=SafeLoader)  # nosec: a safe loader, the C one when PyYAML has it
+
+
 def documented_options(name):
     """The module's documented options, with those of its doc fragments (as ansible-doc merges them)."""
-    doc = yaml.safe_load(load(name).DOCUMENTATION)
+    doc = parse(load(name).DOCUMENTATION)
     options = {}
     for fragment in doc.get('extends_documentation_fragment') or []:
-        options.update(fragment_options(fragment))
+        options.update(copy.deepcopy(fragment_options(fragment)))
     options.update(doc.get('options') or {})
     return options
 
 
+@functools.lru_cache(maxsize=None)
 def fragment_options(reference):
     namespace, collection, fragment_and_variant = reference.split('.', 2)
     fragment, dummy, variant = fragment_and_variant.partition('.')
     module = importlib.import_module('ansible_collections.%s.%s.plugins.doc_fragments.%s' % (namespace, collection, fragment))
     text = getattr(module.ModuleDocFragment, (variant or 'documentation').upper())
-    return (yaml.safe_load(text) or {}).get('options') or {}
+    return (parse(text) or {}).get('options') or {}
 
 
 def every_module(check):
