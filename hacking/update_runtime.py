@@ -4,7 +4,7 @@
 
 Every module belongs to one action group (so ``module_defaults`` can set the connection once): ``portal_client``
 for the ``portal_client_*`` modules, which connect to a developer portal as a developer, ``konnect`` for the rest.
-Every module is routed to the in-process action plugin ``konnect.konnect.konnect``. Run after adding a module;
+Every module names the in-process action plugin ``konnect.konnect.konnect`` as its ``action_plugin``. Run after adding a module;
 tests/unit/test_runtime.py fails until it has been run.
 """
 
@@ -34,9 +34,12 @@ def render(names):
     for group in ('konnect', 'portal_client'):
         lines += ['  %s:' % group] + ['    - %s' % name for name in names if action_group(name) == group]
     lines += ['', '# Every module runs through one action plugin that executes it in-process on the controller',
-              '# (falling back to the module on the target when the task runs elsewhere).', 'plugin_routing:', '  action:']
+              '# (falling back to the module on the target when the task runs elsewhere). The module names the plugin',
+              '# (action_plugin) rather than an action redirect, so that each task keeps its module\'s own name for',
+              '# module_defaults: an action redirect would resolve every module to konnect.konnect.konnect.',
+              'plugin_routing:', '  modules:']
     for name in names:
-        lines += ['    %s:' % name, '      redirect: konnect.konnect.konnect']
+        lines += ['    %s:' % name, '      action_plugin: konnect.konnect.konnect']
     return '\n'.join(lines) + '\n'
 
 

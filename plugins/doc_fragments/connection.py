@@ -91,9 +91,12 @@ notes:
   - All konnect.konnect modules belong to the action group C(konnect.konnect.konnect), so connection options can be set once with
     C(module_defaults) and the key C(group/konnect.konnect.konnect).
   - Tasks run in-process on the controller when their connection is local, which avoids the start-up cost of a module.
-    A task that runs against another host, for example with C(delegate_to) a bastion, executes the module there instead.
+    They behave as the module would; in particular the task's C(environment) keyword (play, block and task level) is
+    what the environment variables named here are read from.
+    A task that runs against another host, for example with C(delegate_to) a bastion, executes the module there instead,
+    and so does a task with C(async) or C(become).
     Set the variable C(konnect_execution) or the environment variable E(KONNECT_EXECUTION) to C(target) or C(controller)
-    to force either.
+    to force either (C(controller) ignores C(become) and refuses C(async)).
   - An environment variable that is set but empty counts as unset (AWX sets an optional credential field left empty so).
 requirements:
   - requests

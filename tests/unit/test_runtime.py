@@ -35,9 +35,10 @@ def test_portal_client_modules_are_in_their_own_group():
 
 
 def test_every_module_is_routed_to_the_in_process_action_plugin():
-    routing = runtime()['plugin_routing']['action']
-    assert sorted(routing) == modules(), 'run hacking/update_runtime.py'
-    assert set(entry['redirect'] for entry in routing.values()) == {'konnect.konnect.konnect'}
+    routing = runtime()['plugin_routing']
+    assert list(routing) == ['modules'], 'an action redirect would give every module the same name for module_defaults'
+    assert sorted(routing['modules']) == modules(), 'run hacking/update_runtime.py'
+    assert set(entry['action_plugin'] for entry in routing['modules'].values()) == {'konnect.konnect.konnect'}
 
 
 def test_the_collection_version_is_the_one_the_user_agent_names():
