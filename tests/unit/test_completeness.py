@@ -461,7 +461,7 @@ def check_section(section, schema, above):
     entity = ENTITIES[section.kind]
     properties = set(schema['properties'])
     options = entity_options(entity)
-    structure = set(child.name for child in section.children) | {section.nested, 'region', org_schema.PROTECTED}
+    structure = set(child.name for child in section.children) | {section.nested, section.secret_file, 'region', org_schema.PROTECTED}
     unknown = sorted(properties - options - structure)
     assert unknown == [], 'document section %s offers %s, which %s does not take' % (section.name, unknown, section.kind)
     left_out = sorted(field.name for field in entity.fields if field.name not in properties)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 
 import pytest
 
@@ -152,10 +151,9 @@ def test_a_custom_plugin_whose_schema_cannot_be_read_passes_through(emulator):
 
 # -- the checker and its facts -------------------------------------------------------------------------------------------
 
-def test_the_committed_facts_name_the_bundled_plugins_and_load_fast():
-    started = time.time()
-    plugins = json.load(open(plugin_config.FACTS_FILE))['plugins']
-    assert time.time() - started < 0.5
+def test_the_committed_facts_name_the_bundled_plugins():
+    with open(plugin_config.FACTS_FILE) as handle:
+        plugins = json.load(handle)['plugins']
     assert len(plugins) > 100 and {'rate-limiting', 'key-auth', 'cors', 'openid-connect', 'ai-proxy'} <= set(plugins)
     assert os.path.getsize(plugin_config.FACTS_FILE) < 400000
     assert plugins['rate-limiting']['config']['additionalProperties'] is False
