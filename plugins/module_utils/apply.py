@@ -16,7 +16,9 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entities import ge
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems, plain, secret_values
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import Planner
-from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC, SECRET_VALUES, refuse_misplaced_values, run_as_module
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import (
+    CONNECTION_RULES, CONNECTION_SPEC, SECRET_VALUES, refuse_misplaced_values, run_as_module,
+)
 
 ROOT = 'konnect_org'
 

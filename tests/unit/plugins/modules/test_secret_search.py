@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -182,7 +183,7 @@ def task(module, args, register=None, check_mode=None, ignore_errors=False):
 
 def playbook(emulator, execution, workdir):
     """One play: set-up (always for real), every secret-bearing task, its _info twin, then the registered results to a file."""
-    tasks = [task(module, args, check_mode=False) for module, args in SETUP]
+    tasks = [dict(task(module, args, check_mode=False), vars={'konnect_execution': 'controller'}) for module, args in SETUP]  # no secrets: fast
     registered = []
     for index, (module, args, _secrets, _minted) in enumerate(SECRET_TASKS):
         tasks.append(task(module, args, register='secret_%d' % index, ignore_errors=True))
@@ -270,5 +271,6 @@ def test_no_secret_anywhere(emulator, execution, check_mode):
                     at = text.index(probe)
                     leaks.append('%s in %s: ...%s...' % (value[:24], place, text[max(0, at - 300):at + 40]))
     assert not leaks, '\n\n'.join(leaks)
+    shutil.rmtree(workdir, ignore_errors=True)
     failed = dict((name, result.get('msg')) for name, result in registered.items() if result.get('failed'))
     assert not failed, failed  # searched on the error path too, but every task should work
