@@ -211,11 +211,12 @@ def run_playbook(emulator, execution, check_mode):
         handle.write(CALLBACK)
     with open(os.path.join(workdir, 'play.yml'), 'w') as handle:
         json.dump(playbook(emulator, execution, workdir), handle)
-    env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=COLLECTIONS_PATH, ANSIBLE_CALLBACK_PLUGINS=workdir, ANSIBLE_CALLBACKS_ENABLED='events_to_file',
+    # as a user runs it: nothing of the test runner's environment (ansible-test puts a stub of ansible on PYTHONPATH)
+    clean = dict((name, value) for name, value in os.environ.items() if not name.startswith(('ANSIBLE_', 'PYTHON', 'PYTEST', 'KONNECT_')))
+    env = dict(clean, ANSIBLE_COLLECTIONS_PATH=COLLECTIONS_PATH, ANSIBLE_CALLBACK_PLUGINS=workdir, ANSIBLE_CALLBACKS_ENABLED='events_to_file',
                SECRET_SEARCH_EVENTS=os.path.join(workdir, 'events.jsonl'), ANSIBLE_NOCOLOR='1', ANSIBLE_HOST_KEY_CHECKING='0',
                ANSIBLE_LOCAL_TEMP=os.path.join(workdir, 'tmp'), ANSIBLE_REMOTE_TEMP=os.path.join(workdir, 'remote'),
                ANSIBLE_RETRY_FILES_ENABLED='0', ANSIBLE_DEPRECATION_WARNINGS='0')
-    env.pop('KONNECT_TOKEN', None)
     command = [os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), '-i', 'localhost,', '-vvvv', '--diff',
                os.path.join(workdir, 'play.yml')] + (['--check'] if check_mode else [])
     process = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True, timeout=900, check=False)
