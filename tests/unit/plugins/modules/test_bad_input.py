@@ -305,7 +305,7 @@ def documented_max_length(entity, field):
     if not path:
         return None
     schema, defs = SPEC_OPERATIONS.get(re.sub(r'\{[^}]+\}', '{}', path), ({}, {}))
-    for _ in range(5):
+    for _depth in range(5):  # a $ref to an allOf of $refs at most
         if '$ref' in schema:
             schema = defs.get(schema['$ref'].rsplit('/', 1)[-1], {})
         elif schema.get('allOf'):
