@@ -7,7 +7,11 @@ Cases that argument validation refuses (wrong type, unknown choice, missing requ
 request. The others reach the engine and the emulator: an unknown parent or reference by name, an empty name or id, a
 number out of range, an oversized or non-ASCII string, a Konnect token given where a name goes. They share one
 emulator per test worker, with one organization ("the world") that has an entity of every parent type, so that a
-case fails for the option it is about. A write Konnect refused (4xx) is the refusal relayed, not a write.
+case fails for the option it is about. A write Konnect refused (4xx) is the refusal relayed, not a write. A case
+that needs the rest of its task to be valid is skipped (and counted) when that baseline alone is refused.
+
+The cases run in groups of whole modules (``test_bad_input_is_refused[<first>..<last>]``); a failing group lists every
+failing case by id (``<module>-<option>-<kind>``). The session's last lines give the number of cases run.
 """
 
 from __future__ import annotations
