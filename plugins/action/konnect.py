@@ -155,6 +155,7 @@ class ActionModule(ActionBase):
         if validation.error_messages:
             return {'failed': True, 'msg': remove_values(argument_errors(module_name, validation), no_log_values)}
         params = validation.validated_parameters
+        no_log_values = no_log_values | set(str(value) for value in getattr(task, 'hidden_values', lambda params: [])(params))
         warnings = alias_warnings(validation)
         try:
             result = task.execute(params, check_mode=bool(self._task.check_mode), diff_mode=bool(self._task.diff),

@@ -16,7 +16,9 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entities import ge
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems, plain, secret_values
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import Planner
-from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC, SECRET_VALUES, run_as_module
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import (
+    CONNECTION_RULES, CONNECTION_SPEC, SECRET_VALUES, refuse_misplaced_values, run_as_module,
+)
 
 ROOT = 'konnect_org'
 
@@ -40,6 +42,7 @@ class ApplyTask(object):
     def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
         """Converge; whatever happens, the result (or the error) carries the document's secrets, for masking."""
         secrets = secret_values(params.get('document') or {})
+        refuse_misplaced_values(self.module_kwargs()['argument_spec'], params)
         try:
             result = self.converge(params, check_mode, diff_mode, warn, progress, secrets)
         except KonnectError as exc:

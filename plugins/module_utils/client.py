@@ -105,6 +105,14 @@ def check_token(token):
             "or 'spat_' (system account access token). The value was not sent anywhere.")
 
 
+def check_limits(timeout, max_retries):
+    """Fail early on a timeout or a retry count that cannot work (requests would raise, or nothing would be sent)."""
+    if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or timeout <= 0:
+        raise KonnectParameterError('timeout: must be a number of seconds above 0, got %r.' % (timeout,))
+    if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
+        raise KonnectParameterError('max_retries: must be 0 or more, got %r.' % (max_retries,))
+
+
 def retry_after_seconds(value, now=None):
     """Seconds to wait from a Retry-After header given in seconds or as an HTTP-date; None if unusable."""
     if value is None:
@@ -207,6 +215,7 @@ class KonnectClient(object):
 
     def _open(self, timeout, max_retries, sleep, warn, secrets, validate_certs, ca_path, pool_size=None):
         """What every client of the collection has: the HTTP session, retry settings and the values it never shows."""
+        check_limits(timeout, max_retries)
         self.timeout = timeout
         self.max_retries = max_retries
         self._sleep = sleep
@@ -246,7 +255,7 @@ class KonnectClient(object):
             password=params.get('konnect_password'),
             validate_certs=params.get('validate_certs', True),
             ca_path=params.get('ca_path'),
-            timeout=params.get('timeout') or 30,
+            timeout=params.get('timeout') if params.get('timeout') is not None else 30,
             max_retries=params.get('max_retries') if params.get('max_retries') is not None else 5,
             **kwargs)
 

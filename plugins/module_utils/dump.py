@@ -26,7 +26,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entities import ge
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import CORE_ENTITIES, GATEWAY, KINDS, MEMBERSHIPS
-from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC, run_as_module
+from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_RULES, CONNECTION_SPEC, refuse_misplaced_values, run_as_module
 
 YAML_IMPORT_ERROR = None
 try:
@@ -82,6 +82,7 @@ class DumpTask(object):
         return dict(argument_spec=spec, supports_check_mode=True, **rules)
 
     def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
+        refuse_misplaced_values(self.module_kwargs()['argument_spec'], params)
         selection = Selection(params)
         organization = Organization(Reader(params, selection.regions, warn, progress), selection)
         notes = []

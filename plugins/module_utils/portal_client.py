@@ -89,7 +89,7 @@ class PortalClient(KonnectClient):
             password=params.get('portal_password'),
             validate_certs=params.get('validate_certs', True),
             ca_path=params.get('ca_path'),
-            timeout=params.get('timeout') or 30,
+            timeout=params.get('timeout') if params.get('timeout') is not None else 30,
             max_retries=params.get('max_retries') if params.get('max_retries') is not None else 5,
             **kwargs)
 

@@ -32,6 +32,7 @@ class PortalTaskMixin(object):
     connection_rules = {}
 
     def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
+        self.refuse_misplaced(params)
         client = PortalClient.from_params(params, warn=warn)
         try:
             result = self.engine(params, client, check_mode, diff_mode).run()

@@ -12,6 +12,7 @@ controller.
 from __future__ import annotations
 
 import os
+import re
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible.module_utils.errors import AnsibleFallbackNotFound
@@ -20,7 +21,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.client import HAS_
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import InfoEngine, SingletonEngine, engine_for
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABELS, TAGS, Token
-from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.special import DataPlaneCertificateEngine, GroupMembershipEngine, StaleNodeEngine
 
 
@@ -52,6 +53,58 @@ CONNECTION_SPEC = dict(
 # A result or error key holding values to mask wherever they appear (secrets of a document that are not options).
 SECRET_VALUES = '_konnect_secret_values'
 
+# Options the collection itself defines (not Konnect fields) and the least value each can take.
+AT_LEAST = {'rotate_before_days': 0, 'wait_timeout': 0, 'valid_days': 1, 'parallelism': 1}
+# Every label schema of Konnect's APIs (Labels, LabelsUpdate, PublicLabels, MeshControlPlaneLabels, SCGWLabels in the
+# merged OpenAPI spec): keys of 1-63 characters; values of 1-63 characters matching this pattern (or null, to remove).
+LABEL_VALUE = re.compile(r'^[a-z0-9A-Z]([a-z0-9A-Z._-]*[a-z0-9A-Z])?$')
+# A Konnect access token: 'kpat_' (personal) or 'spat_' (system account), then its random part.
+TOKEN_SHAPE = re.compile(r'^\s*(kpat|spat)_[A-Za-z0-9]{20,}\s*$')
+
+
+def refuse_misplaced_values(spec, params, identity_options=()):
+    """Before any request: a Konnect token in an option that is not secret (it would be sent as a name and shown in
+    messages and logs), and an empty name or id (which would otherwise mean "not given")."""
+    for name, option in sorted(spec.items()):
+        value = params.get(name)
+        if option.get('no_log'):
+            continue
+        for item in (value if isinstance(value, list) else [value]):
+            if not isinstance(item, str):
+                continue
+            if TOKEN_SHAPE.match(item):
+                raise KonnectParameterError('%s: the value looks like a Konnect access token (kpat_/spat_), which belongs in konnect_token only; '
+                                            'it was not sent anywhere and is not shown.' % name, **{SECRET_VALUES: [item]})
+            if name in identity_options and not item.strip():
+                raise KonnectParameterError('%s: empty; give a name or an id, or leave the option out.' % name)
+        if name in AT_LEAST and isinstance(value, int) and value < AT_LEAST[name]:
+            raise KonnectParameterError('%s: must be %d or more, got %d.' % (name, AT_LEAST[name], value))
+
+
+SECRET_NAME = re.compile(r'pass(?!ive)|secret|token|key|credential', re.IGNORECASE)
+
+
+def _secret_leaves(value, secret):
+    """The strings in ``value`` that are secret: all of a secret value, or below it those under secret-looking keys
+    (``{"type": "basic", "username": "u", "password": "p"}`` gives only ``p``: masking ``basic`` would garble logs)."""
+    if isinstance(value, str):
+        return [value] if secret and value else []
+    if isinstance(value, dict):
+        return [leaf for key, item in value.items() for leaf in _secret_leaves(item, bool(SECRET_NAME.search(str(key))))]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _secret_leaves(item, secret)]
+    return []
+
+
+def check_labels(name, labels):
+    """Konnect's rules for labels, checked before any request (Konnect would refuse them only at the write)."""
+    for key, value in sorted((labels or {}).items(), key=lambda item: str(item[0])):
+        if not 1 <= len(str(key)) <= 63:
+            raise KonnectParameterError('%s: the key %r must have 1 to 63 characters.' % (name, key))
+        if value is not None and not (isinstance(value, str) and len(value) <= 63 and LABEL_VALUE.match(value)):
+            raise KonnectParameterError('%s: the value of %r must have 1 to 63 characters: letters, digits, "-", "." and "_", '
+                                        'starting and ending with a letter or digit; got %r.' % (name, key, value))
+
 
 def run_as_module(task, missing=None):
     """Run ``task`` as a classic module on the target: AnsibleModule validates, ``task.execute`` does the work.
@@ -59,6 +112,7 @@ def run_as_module(task, missing=None):
     ``missing`` is a library the task needs, as (name, import error), when it could not be imported.
     """
     module = AnsibleModule(**task.module_kwargs())
+    module.no_log_values.update(str(value) for value in getattr(task, 'hidden_values', lambda params: [])(module.params))
     missing_libraries = ([] if HAS_REQUESTS else [('requests', REQUESTS_IMPORT_ERROR)]) + ([missing] if missing else [])
     for name, error in missing_libraries:
         module.fail_json(msg=missing_required_lib(name), exception=error)
@@ -110,6 +164,7 @@ class _Task(object):
 
     def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
         """Run the engine on validated parameters; return its result dict or raise KonnectError."""
+        self.refuse_misplaced(params)
         client = KonnectClient.from_params(params, warn=warn)
         engine = self.engine(params, client, check_mode, diff_mode)
         if progress is not None:
@@ -118,6 +173,30 @@ class _Task(object):
 
     def engine(self, params, client, check_mode, diff_mode):
         raise NotImplementedError
+
+    def refuse_misplaced(self, params):
+        refuse_misplaced_values(self.argument_spec(), params, self.identity_options())
+        for field in self.entity.fields_of_kind(LABELS):
+            if isinstance(params.get(field.name), dict):
+                check_labels(field.name, params[field.name])
+
+    def identity_options(self):
+        """The options that name or identify an entity: an empty string there is a mistake, not "not given" (for a
+        reference, an empty string removes the link)."""
+        entity = self.entity
+        names = ['id'] + [parent.option for parent in entity.parents]
+        return names + [key for key in entity.keys if entity.field(key) is not None and entity.field(key).type == 'str']
+
+    def hidden_values(self, params):
+        """Values the wrapper must mask beyond the no_log options: the secret keys inside dict options (a backend
+        cluster's ``authentication.password``), which an argument spec without sub-options cannot mark no_log."""
+        values = []
+        for field in getattr(self.entity, 'fields', ()):
+            value = params.get(field.name)
+            if field.secret_keys and isinstance(value, dict):
+                for key in field.secret_keys:
+                    values.extend(_secret_leaves(value.get(key), True))
+        return values
 
     def main(self):
         run_as_module(self)
@@ -220,6 +299,7 @@ class OrganizationTask(_Task):
                     for entity in self.settings)
 
     def execute(self, params, check_mode=False, diff_mode=False, warn=None, progress=None):
+        self.refuse_misplaced(params)
         client = KonnectClient.from_params(params, warn=warn)
         result = {'changed': False, 'organization': client.get_once('/v3/organizations/me', what='the organization')}
         diff = {'before': {}, 'after': {}}
