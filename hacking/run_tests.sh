@@ -131,7 +131,7 @@ print_summary() {
     local name status took
     FAILED_STEPS=0
     for name in "${STEP_ORDER[@]}"; do
-        read -r status took <"$LOGS/$name.result" 2>/dev/null || { status=FAILED took=?; }
+        read -r status took <"$LOGS/$name.result" 2>/dev/null || { status=FAILED took="?"; }
         [[ "$status" == ok ]] || FAILED_STEPS=$((FAILED_STEPS + 1))
         printf '%-14s %-7s %8s\n' "$name" "$status" "$took"
     done

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/env python
 """Split integration targets into shards of about equal running time; print one line of target names per shard.
 
 Usage: hacking/shard_targets.py --shards N --targets-dir DIR [--timings DIR]

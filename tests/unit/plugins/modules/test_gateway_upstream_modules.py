@@ -25,6 +25,13 @@ def paths(sent):
     return [request['path'] for request in sent]
 
 
+def with_upstream(args, upstream):
+    """The same task arguments with another reference to the upstream."""
+    changed = dict(args)
+    changed['upstream'] = upstream
+    return changed
+
+
 def test_gateway_upstream_bad_input_is_refused_before_any_write(emulator):
     plane, _upstreams = a_control_plane(emulator)
     upstream = Module(emulator, 'gateway_upstream')
@@ -138,7 +145,7 @@ def test_gateway_target_life(emulator):
     assert (post['method'], post['path']) == ('POST', targets_path)
     assert post['body'] == {'target': '10.0.12.4:8080', 'weight': 100, 'tags': ['zone-a']}
 
-    again, sent = target.counted(**dict(wanted, upstream=upstream_id))
+    again, sent = target.counted(**with_upstream(wanted, upstream_id))
     assert not again['changed'] and again['gateway_target']['id'] == made['id']
     assert paths(sent) == [targets_path + '/10.0.12.4%3A8080']
 
@@ -202,11 +209,11 @@ def test_gateway_target_info_and_deletes(emulator):
     assert [(request['method'], request['path'], request['status']) for request in deletes] == [
         ('DELETE', '%s/%s' % (targets_path, drained['id']), 204), ('DELETE', '%s/%s' % (targets_path, dr_site['id']), 204)]
 
-    again, sent = target.counted(**dict(gone, upstream=upstream_id))
+    again, sent = target.counted(**with_upstream(gone, upstream_id))
     assert not again['changed'] and len(sent) == 1 and not writes(sent)
     no_port, sent = target.counted(control_plane=plane, upstream=upstream_id, target='orders-dr.internal', state='absent')
     assert not no_port['changed'] and paths(sent) == [targets_path + '/orders-dr.internal%3A8000']
-    nowhere, sent = target.counted(**dict(gone, upstream='nowhere.upstream'))
+    nowhere, sent = target.counted(**with_upstream(gone, 'nowhere.upstream'))
     assert not nowhere['changed'] and not writes(sent)
 
     # an upstream takes its targets with it
