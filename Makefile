@@ -2,8 +2,9 @@
 #
 #   make demo         bootstrap docs/org.example.yml twice against the local Konnect emulator
 #   make test         the whole suite (what CI runs); one step: make test STEPS="units integration"
+#   make test-fast    the edit-test loop: every unit and pytest test (engine decisions against the in-process emulator), once
 #   make sanity | units | integration | lint | docs | build     one step of the suite
-#   make pytest       the unit tests with plain pytest, for a fast loop while editing (make pytest ARGS="-k planner")
+#   make pytest       the same tests as test-fast, narrowed while editing (make pytest ARGS="-k planner")
 #   make coverage     print what of Konnect's specs the modules cover, per API family, and refresh README.md's table
 #   make bench        print the benchmarks (bench/): task overhead, apply on a reference org, apply on a 5,000-entity decK file; not tests
 #   make venv         create/refresh .venv from requirements-dev.txt
@@ -15,12 +16,12 @@ PYTHON ?= python3.11
 STEPS ?=
 export PYTHON
 
-.PHONY: all help venv demo bench coverage test pytest sanity units integration lint docs build clean distclean
+.PHONY: all help venv demo bench coverage test test-fast pytest sanity units integration lint docs build clean distclean
 
 all: help
 
 help:
-	@sed -n '2,13s/^# \{0,1\}//p' Makefile
+	@sed -n '2,14s/^# \{0,1\}//p' Makefile
 
 venv:
 	@hacking/ensure_venv.sh
@@ -46,11 +47,15 @@ coverage:
 	@cd .build/coverage/ansible_collections/konnect/konnect && PYTHONPATH=$(CURDIR)/.build/coverage \
 		$(CURDIR)/.venv/bin/python hacking/coverage.py --readme $(CURDIR)/README.md
 
+test-fast:
+	@start=$$(date +%s); $(MAKE) --no-print-directory pytest ARGS="$(ARGS)"; rc=$$?; \
+		echo "test-fast: $$(( $$(date +%s) - start )) s"; exit $$rc
+
 pytest:
 	@hacking/ensure_venv.sh
 	@hacking/layout.sh .build/pytest >/dev/null
 	@cd .build/pytest/ansible_collections/konnect/konnect && PYTHONPATH=$(CURDIR)/.build/pytest \
-		$(CURDIR)/.venv/bin/python -m pytest -q -n 2 -p no:cacheprovider tests/unit $(ARGS)
+		$(CURDIR)/.venv/bin/python -m pytest -q -n auto -p no:cacheprovider tests/unit $(ARGS)
 
 sanity units integration lint docs build:
 	@hacking/run_tests.sh $@

@@ -12,8 +12,12 @@
 #                                                    (hacking/layout.sh)
 #   * seeds ansible-test's offline get-pip shim     (hacking/seed_get_pip.py)
 #
+# The steps run side by side, to keep both cores busy: units then integration (in shards, one emulator
+# each) in the foreground; sanity (pylint and the rest in two lanes), lint, docs and build in the
+# background, their logs printed when they are done.
+#
 # A failing step does not stop the others.  The script ends with a summary table and, as
-# its very last line, "suite: N passed, M failed" (unit tests from ansible-test's junit XML
+# its very last line, "suite: N passed, M failed" (unit tests from the pytest junit XML
 # plus integration targets), and exits non-zero if any step failed.
 # Logs of each step: .build/logs/<step>.log; junit/data copied to tests/output/.
 set -uo pipefail
@@ -43,31 +47,78 @@ now_ms() { date +%s%3N; }
 SUITE_START="$(now_ms)"
 secs() { local ms=$1; printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100)); }
 
-RESULT_NAMES=() RESULT_STATUS=() RESULT_SECS=()
 FAILED_STEPS=0
+STEP_ORDER=()   # the steps in the order they started; their results are in $LOGS/NAME.result ("ok|FAILED SECONDS")
 
 # run_step NAME COMMAND...: run with a header, tee output to $LOGS/NAME.log, record result
 run_step() {
     local name="$1"; shift
     local start rc
     start="$(now_ms)"
+    STEP_ORDER+=("$name")
     echo
     echo "=== [+$(secs $((start - SUITE_START)))s] step $name: $*"
     mkdir -p "$LOGS"
     "$@" 2>&1 | tee "$LOGS/$name.log"
     rc="${PIPESTATUS[0]}"
-    local took
+    record_step "$name" "$start" "$rc"
+    return 0
+}
+
+# record_step NAME START_MS EXIT_CODE: print the step's outcome and keep it in $LOGS/NAME.result
+record_step() {
+    local name="$1" start="$2" rc="$3" took
     took="$(secs $(($(now_ms) - start)))"
-    RESULT_NAMES+=("$name") RESULT_SECS+=("$took")
     if [[ "$rc" -eq 0 ]]; then
-        RESULT_STATUS+=("ok")
+        echo "ok $took" >"$LOGS/$name.result"
         echo "=== step $name: ok (${took}s)"
     else
-        RESULT_STATUS+=("FAILED")
+        echo "FAILED $took" >"$LOGS/$name.result"
         FAILED_STEPS=$((FAILED_STEPS + 1))
         echo "=== step $name: FAILED with exit code $rc (${took}s); log: ${LOGS#"$ROOT"/}/$name.log"
     fi
-    return 0
+}
+
+# Steps that mostly use one core (sanity's two halves, lint, docs, build) run in the background, in lanes, while
+# units and the integration shards run in the foreground: the two cores stay busy, also while a target sleeps
+# through a rate-limit storm. Their output goes to their logs, printed when they are done.
+LANE_PIDS=()
+
+# start_lane NAME:COMMAND...: run the steps one after the other in the background; "NAME:fn" runs function fn
+start_lane() {
+    local spec
+    for spec in "$@"; do
+        STEP_ORDER+=("${spec%%:*}")
+        echo "=== [+$(secs $(($(now_ms) - SUITE_START)))s] step ${spec%%:*}: started in the background (${spec#*:})"
+    done
+    (
+        for spec in "$@"; do
+            local name="${spec%%:*}" start rc
+            start="$(now_ms)"
+            # shellcheck disable=SC2086  # the command is one function name and its words
+            ${spec#*:} >"$LOGS/$name.log" 2>&1
+            rc=$?
+            record_step "$name" "$start" "$rc" >"$LOGS/$name.outcome"
+        done
+    ) &
+    LANE_PIDS+=("$!")
+}
+
+# wait_lanes: wait for the background steps; print their logs and outcomes
+wait_lanes() {
+    local pid name
+    for pid in "${LANE_PIDS[@]}"; do
+        wait "$pid"
+    done
+    LANE_PIDS=()
+    for name in "${STEP_ORDER[@]}"; do
+        [[ -f "$LOGS/$name.outcome" ]] || continue
+        echo
+        echo "=== step $name (ran in the background), its log:"
+        cat "$LOGS/$name.log"
+        cat "$LOGS/$name.outcome"
+        rm -f "$LOGS/$name.outcome"
+    done
 }
 
 selected() { [[ " ${STEPS[*]} " == *" $1 "* ]]; }
@@ -76,9 +127,13 @@ selected() { [[ " ${STEPS[*]} " == *" $1 "* ]]; }
 print_summary() {
     echo
     echo "=== summary (total $(secs $(($(now_ms) - SUITE_START)))s)"
-    printf '%-12s %-7s %8s\n' step result seconds
-    for i in "${!RESULT_NAMES[@]}"; do
-        printf '%-12s %-7s %8s\n' "${RESULT_NAMES[$i]}" "${RESULT_STATUS[$i]}" "${RESULT_SECS[$i]}"
+    printf '%-14s %-7s %8s\n' step result seconds
+    local name status took
+    FAILED_STEPS=0
+    for name in "${STEP_ORDER[@]}"; do
+        read -r status took <"$LOGS/$name.result" 2>/dev/null || { status=FAILED took="?"; }
+        [[ "$status" == ok ]] || FAILED_STEPS=$((FAILED_STEPS + 1))
+        printf '%-14s %-7s %8s\n' "$name" "$status" "$took"
     done
 }
 
@@ -111,18 +166,44 @@ run_step get-pip python "$ROOT/hacking/seed_get_pip.py"
 in_coll() { (cd "$COLL" && "$@"); }
 
 run_units() {
-    # ansible-test exits 1 without a tests/unit/ directory; no unit tests is not a failure.
     if [[ ! -d "$COLL/tests/unit" ]]; then
         echo "no tests/unit/ directory: nothing to run"
         return 0
     fi
-    # --local: the dev venv already has pytest(-xdist/-mock) and tests/unit/requirements.txt.
-    in_coll ansible-test units --python "$PY_VERSION" --local --color no
+    # The unit tests, once, with plain pytest (what `make test-fast` runs too). `ansible-test units` ran the same files
+    # twice as slowly: each test in a fork of its own (so a module-scoped emulator started again for every test) and
+    # in two pytest runs (controller and modules contexts). The junit file keeps ansible-test's name for the counts.
+    mkdir -p "$COLL/tests/output/junit"
+    in_coll env PYTHONPATH="$BUILD" python -m pytest -q -r a -n "${KONNECT_PYTEST_WORKERS:-auto}" -p no:cacheprovider --color no \
+        --junit-xml "tests/output/junit/python$PY_VERSION-units.xml" tests/unit
 }
 
 # Integration targets run in SHARDS streams at once, each in its own copy of the collection (ansible-test runs the
-# targets of one invocation one after the other, and one ansible-playbook uses about one core).
+# targets of one invocation one after the other, and one ansible-playbook uses about one core). The targets are
+# dealt to the shards by their running time in the last run (hacking/shard_targets.py), and each shard shares one
+# emulator between its targets (setup_emulator resets it per target), named in the copy's integration_config.yml.
 SHARDS="${KONNECT_INTEGRATION_SHARDS:-2}"
+
+# start_shard_emulator COLL: start the emulator of one shard, print its URL (it stops with this script)
+start_shard_emulator() {
+    local coll="$1" defaults="$1/tests/integration/targets/setup_emulator/defaults/main.yml" port_file
+    port_file="$(mktemp -u "${TMPDIR:-/tmp}/konnect-shard-emulator.XXXXXX")"
+    default() { sed -n "s/^$1: *//p" "$defaults"; }
+    python "$coll/tests/emulator" --port 0 --port-file "$port_file" --parent-pid "$$" --lifetime 7200 \
+        --token "$(default setup_emulator_token)" --token "$(default setup_emulator_readonly_token):readonly" \
+        --user "$(default setup_emulator_email):$(default setup_emulator_password)" >/dev/null 2>&1 &
+    local waited
+    for ((waited = 0; waited < 300; waited++)); do
+        if [[ -s "$port_file" ]]; then
+            echo "http://127.0.0.1:$(cat "$port_file")"
+            rm -f "$port_file"
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "ERROR: the shard emulator did not start" >&2
+    return 1
+}
 
 run_integration() {
     # ansible-test exits 1 ("Cannot run integration tests without ...") when there is no
@@ -131,32 +212,36 @@ run_integration() {
         echo "no integration targets in tests/integration/targets/: nothing to run"
         return 0
     fi
-    local targets=() dir shard
-    for dir in "$COLL"/tests/integration/targets/*/; do
-        grep -qx hidden "$dir/aliases" 2>/dev/null || targets+=("$(basename "$dir")")
-    done
-    local pids=() rc=0
-    for ((shard = 0; shard < SHARDS; shard++)); do
-        local mine=() i
-        for i in "${!targets[@]}"; do
-            ((i % SHARDS == shard)) && mine+=("${targets[$i]}")
-        done
-        [[ ${#mine[@]} -gt 0 ]] || continue
-        local coll="$COLL"
+    local shard_lines=() line
+    while IFS= read -r line; do
+        [[ -n "$line" ]] && shard_lines+=("$line")
+    done < <(python "$ROOT/hacking/shard_targets.py" --shards "$SHARDS" --targets-dir "$COLL/tests/integration/targets" \
+        --timings "$ROOT/tests/output/data")
+    local pids=() urls=() rc=0 shard
+    for shard in "${!shard_lines[@]}"; do
+        local coll="$COLL" url
         if ((shard > 0)); then
             coll="$("$ROOT/hacking/layout.sh" "$BUILD/shard-$shard")" || return 1
         fi
+        url="$(start_shard_emulator "$coll")" || return 1
+        urls+=("$url")
+        printf 'konnect_shared_emulator_url: %s\n' "$url" >"$coll/tests/integration/integration_config.yml"
         # --continue-on-error: run every target and report all failures at the end.
-        (cd "$coll" && ansible-test integration --python "$PY_VERSION" --local --color no --continue-on-error "${mine[@]}") \
+        # shellcheck disable=SC2086  # one word per target
+        (cd "$coll" && ansible-test integration --python "$PY_VERSION" --local --color no --continue-on-error ${shard_lines[$shard]}) \
             >"$LOGS/integration-shard-$shard.log" 2>&1 &
         pids+=("$!")
     done
     for i in "${!pids[@]}"; do
         wait "${pids[$i]}" || rc=1
     done
-    for ((shard = 0; shard < SHARDS; shard++)); do
+    for url in "${urls[@]}"; do
+        python -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1], method="POST"), timeout=10)' \
+            "$url/_emulator/shutdown" 2>/dev/null
+    done
+    for shard in "${!shard_lines[@]}"; do
         [[ -f "$LOGS/integration-shard-$shard.log" ]] || continue
-        echo "--- integration shard $shard"
+        echo "--- integration shard $shard: ${shard_lines[$shard]}"
         cat "$LOGS/integration-shard-$shard.log"
         if ((shard > 0)) && [[ -d "$BUILD/shard-$shard/ansible_collections/$NS/$NAME/tests/output/data" ]]; then
             mkdir -p "$COLL/tests/output/data"
@@ -166,47 +251,67 @@ run_integration() {
     return "$rc"
 }
 
+# Sanity tests with requirements always run in ansible-test's own venvs under ~/.ansible/test/venv (that is what the
+# get-pip shim is for). pylint, about half of sanity's time, runs in a copy of its own beside the other tests, each
+# copy for one ansible-test at a time (its tests/output/.tmp).
+sanity_without_pylint() {
+    local coll
+    coll="$("$ROOT/hacking/layout.sh" "$BUILD/sanity")" || return 1
+    (cd "$coll" && ansible-test sanity --python "$PY_VERSION" --venv --color no --skip-test pylint)
+}
+sanity_pylint() {
+    local coll
+    coll="$("$ROOT/hacking/layout.sh" "$BUILD/sanity-pylint")" || return 1
+    (cd "$coll" && ansible-test sanity --python "$PY_VERSION" --venv --color no --test pylint)
+}
+# Lint the checkout itself (.ansible-lint excludes .build/.venv/tests/output); the collection's own modules/roles
+# resolve from the laid-out copy.  --offline: no installs.
+run_lint() { ANSIBLE_COLLECTIONS_PATH="$BUILD" ansible-lint --offline; }
+run_docs() { python "$ROOT/hacking/check_docs.py" --collections-path "$BUILD"; }
+run_build() {  # in a copy of its own: integration writes into $COLL meanwhile
+    local coll
+    coll="$("$ROOT/hacking/layout.sh" "$BUILD/build")" || return 1
+    (cd "$coll" && ansible-galaxy collection build --force --output-path "$BUILD/dist")
+}
+
 if selected sanity; then
-    # Sanity tests with requirements always run in ansible-test's own venvs under
-    # ~/.ansible/test/venv (that is what the get-pip shim is for).
-    run_step sanity in_coll ansible-test sanity --python "$PY_VERSION" --venv --color no
+    start_lane sanity-pylint:sanity_pylint
 fi
+LANE=()
+selected sanity && LANE+=(sanity:sanity_without_pylint)
+selected lint && LANE+=(lint:run_lint)
+selected docs && LANE+=(docs:run_docs)
+selected build && LANE+=(build:run_build)
+[[ ${#LANE[@]} -eq 0 ]] || start_lane "${LANE[@]}"
 if selected units; then
     run_step units run_units
 fi
 if selected integration; then
     run_step integration run_integration
 fi
-if selected lint; then
-    # Lint the checkout itself (.ansible-lint excludes .build/.venv/tests/output); the
-    # collection's own modules/roles resolve from the laid-out copy.  --offline: no installs.
-    run_step lint env ANSIBLE_COLLECTIONS_PATH="$BUILD" ansible-lint --offline
-fi
-if selected docs; then
-    run_step docs python "$ROOT/hacking/check_docs.py" --collections-path "$BUILD"
-fi
-if selected build; then
-    run_step build in_coll ansible-galaxy collection build --force --output-path "$BUILD/dist"
-fi
+wait_lanes
 
 # ---------------------------------------------------------------------------- results
 # Keep ansible-test's junit/data next to the checkout, where people look for them.
 if [[ -d "$COLL/tests/output" ]]; then
+    # (data also gives the next run the targets' running times, to deal them to the shards: kept when integration did not run)
     for d in junit data; do
-        rm -rf "${ROOT:?}/tests/output/$d"
         if [[ -d "$COLL/tests/output/$d" ]]; then
+            rm -rf "${ROOT:?}/tests/output/$d"
             mkdir -p "$ROOT/tests/output" && cp -r "$COLL/tests/output/$d" "$ROOT/tests/output/"
         fi
     done
 fi
 
+COUNT_FAILED=0
 if ! counts="$(python "$ROOT/hacking/count_results.py" --output "$COLL/tests/output" --integration-log "$LOGS/integration.log")"; then
     counts="0 1 could not count the results (hacking/count_results.py failed)"
-    FAILED_STEPS=$((FAILED_STEPS + 1))
+    COUNT_FAILED=1
 fi
 read -r N_PASSED N_FAILED DETAIL <<<"$counts"
 
 print_summary
+FAILED_STEPS=$((FAILED_STEPS + COUNT_FAILED))
 echo "tests: $DETAIL"
 if [[ "$FAILED_STEPS" -gt 0 ]]; then
     echo "$FAILED_STEPS step(s) FAILED; logs in ${LOGS#"$ROOT"/}/"
