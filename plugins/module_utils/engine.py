@@ -322,9 +322,13 @@ class EntityEngine(object):
         return self.ensure_present(existing, desired)
 
     def note_deleted(self, item):
-        key_values = self.lock_key(self.desired) if self.desired or self.params.get('id') else {}
-        coordination.note_deleted(self.client, self.entity, self.scope, key_values if None not in key_values.values() else None,
-                                  item.get('id') if isinstance(item, dict) else None)
+        """Forget the create of ``item``, by the key the task gives and by its own (a task may delete by id), and by id."""
+        keys = [self.lock_key(self.desired) if self.desired or self.params.get('id') else {}]
+        if isinstance(item, dict):
+            keys.append(dict((name, get_path(item, self.entity.match_path(name))) for name in self.entity.keys))
+        for number, key_values in enumerate(keys):
+            coordination.note_deleted(self.client, self.entity, self.scope, key_values if None not in key_values.values() else None,
+                                      item.get('id') if isinstance(item, dict) and not number else None)
 
     def note_created(self, created, desired):
         identifier = created.get('id') if isinstance(created, dict) else None
