@@ -65,13 +65,13 @@ def organization(client):
     return '%s %s' % (getattr(client, 'global_url', ''), credential)
 
 
-def collection_url(client, entity, scope):
-    """Where the entity is created: the host (its region) and the collection's path."""
+def collection_url(client, entity, scope, region=None):
+    """Where the entity is created: the host (its region: the client's unless given) and the collection's path."""
     try:
         path = entity.create_collection_path(scope)
     except (TypeError, KeyError, ValueError):  # no collection (an entity written with PUT to its own path)
         return '%s %r' % (entity.name, sorted(scope.items()))
-    return client.url_for(path) if hasattr(client, 'url_for') else path
+    return client.url_for(path, region) if hasattr(client, 'url_for') else path
 
 
 def _name(*parts):
@@ -104,11 +104,11 @@ def creation_lock(client, entity, scope, key_values):
         os.close(handle)
 
 
-def _note_paths(client, entity, scope, key_values=None, identifier=None):
+def _note_paths(client, entity, scope, key_values=None, identifier=None, region=None):
     org = organization(client)
     paths = []
     if key_values and None not in key_values.values():
-        paths.append('recent-' + _name(org, collection_url(client, entity, scope), canonical_key(key_values)))
+        paths.append('recent-' + _name(org, collection_url(client, entity, scope, region), canonical_key(key_values)))
     if identifier:
         paths.append('recent-' + _name(org, str(identifier).lower()))
     return paths
@@ -141,13 +141,13 @@ def note_deleted(client, entity, scope, key_values=None, identifier=None):
             pass
 
 
-def created_recently(client, entity, scope, key_values=None, identifier=None, parents=False, now=time.time):
+def created_recently(client, entity, scope, key_values=None, identifier=None, parents=False, now=time.time, region=None):
     """Whether this machine created, moments ago, the entity of ``key_values`` or ``identifier``, or (``parents``)
     one of the parents ``scope`` names, whose paths may answer 404 for a while too."""
     directory = private_directory()
     if directory is None:
         return False
-    names = _note_paths(client, entity, scope, key_values, identifier)
+    names = _note_paths(client, entity, scope, key_values, identifier, region)
     if parents:
         names += ['recent-' + _name(organization(client), str(value).lower()) for value in scope.values() if value]
     moment = now()

@@ -56,7 +56,7 @@ class Resolver(object):
 
     def get_by_id(self, entity, scope, identifier, region=None):
         return self.patiently(lambda: self.get_by_id_once(entity, scope, identifier, region), lambda item: item is not None,
-                              entity, scope, identifier=identifier)
+                              entity, scope, identifier=identifier, region=region)
 
     def get_by_id_once(self, entity, scope, identifier, region=None):
         if not entity.item_readable:
@@ -68,7 +68,8 @@ class Resolver(object):
 
     def find_all(self, entity, scope, key_values, region=None, also=None):
         """Every entity whose natural key equals ``key_values`` exactly (or ``also``, read in the same request)."""
-        return self.patiently(lambda: self.find_all_once(entity, scope, key_values, region, also), bool, entity, scope, key_values=key_values)
+        return self.patiently(lambda: self.find_all_once(entity, scope, key_values, region, also), bool, entity, scope, key_values=key_values,
+                              region=region)
 
     def find_all_once(self, entity, scope, key_values, region=None, also=None):
         what = entity.describe(describe_key(key_values))

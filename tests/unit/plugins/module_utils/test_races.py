@@ -264,3 +264,16 @@ def test_the_emulator_shows_an_approval_late(emulator):
     assert other.patch(path, {'status': 'approved'}).json()['status'] == 'approved'
     assert other.get(path).json()['status'] == 'pending'
     assert other.get('/us' + org.path('/developers')).json()['data'][0]['status'] == 'pending'
+
+
+def test_a_name_looked_up_in_another_region_is_not_waited_for(emulator):
+    """A control plane this machine just created in eu is not what a lookup of its name in us waits for."""
+    control_plane = Module(emulator, 'control_plane')
+    control_plane.connection_args = lambda: dict(connection(emulator), konnect_region='eu')
+    assert control_plane(name='edge-eu')['changed']
+    team = Module(emulator, 'team')(name='ops')['team']
+    role = Module(emulator, 'team_role')
+    role.connection_args = control_plane.connection_args  # the task's region is eu; it names a control plane in us
+    result, sent = role.counted(team=team['id'], role_name='Admin', entity_type_name='Control Planes', entity='edge-eu', entity_region='us')
+    assert result['failed'] and 'edge-eu' in result['msg']
+    assert [request['path'] for request in sent if request['path'] == '/v2/control-planes'] == ['/v2/control-planes'], sent
