@@ -569,6 +569,7 @@ class PublicationEngine(EntityEngine):
 
     def delete(self, item):
         self.client.request('DELETE', self.entity.item_path(self.scope), what=self.describe_current(item), expected=(404,), verb='unpublish')
+        self.note_deleted(item)
 
     def result(self, changed, before, after):
         if after:

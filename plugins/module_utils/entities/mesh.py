@@ -141,9 +141,6 @@ class MeshResourceEngine(EntityEngine):
         self.client.request('PUT', self.item_path(body), body=body, what=self.describe_current(body))
         return self.client.get(self.item_path(body), what=self.describe_current(body)).body
 
-    def delete(self, item):
-        self.client.request('DELETE', self.item_path(item), what=self.describe_current(item), expected=(404,))
-
     def ensure_present(self, current, desired):
         if current is None and KINDS[self.params['kind']]['in_mesh']:
             self.verify_mesh()

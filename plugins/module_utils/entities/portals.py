@@ -131,6 +131,7 @@ class PortalEngine(EntityEngine):
                 raise
             raise KonnectError('%s Konnect deletes a portal that APIs are still published to only with force: true, which '
                                'deletes those publications with it.' % exc.msg, **exc.details)
+        self.note_deleted(item)
 
 
 PORTAL_FILTERS = dict(

@@ -67,6 +67,7 @@ class NamesToIdsEngine(EntityEngine):
         """``force`` deletes what is inside too (Konnect's ``force=true``); without it Konnect refuses while anything is."""
         params = {'force': 'true'} if self.params.get('force') else None
         self.client.request('DELETE', self.item_path(item), params=params, what=self.describe_current(item), expected=(404,))
+        self.note_deleted(item)
 
 
 class RealmConsumerEngine(NamesToIdsEngine):
