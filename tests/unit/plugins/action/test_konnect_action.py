@@ -69,7 +69,7 @@ def emulator_env(emulator):
 def clean_environ(monkeypatch):
     """No KONNECT_* variable on the controller: whatever a task sees comes from its ``environment:``."""
     for name in list(os.environ):
-        if name.startswith('KONNECT_'):
+        if name.startswith('KONNECT_') and name != 'KONNECT_COORDINATION_DIR':  # the test's own, not a setting of the task
             monkeypatch.delenv(name)
 
 

@@ -182,14 +182,17 @@ def task(module, args, register=None, check_mode=None, ignore_errors=False):
 
 
 def playbook(emulator, execution, workdir):
-    """One play: set-up (always for real), every secret-bearing task, its _info twin, then the registered results to a file."""
+    """One play: set-up (always for real), every secret-bearing task, its _info twin (in-process), then the registered
+    results to a file."""
     tasks = [dict(task(module, args, check_mode=False), vars={'konnect_execution': 'controller'}) for module, args in SETUP]  # no secrets: fast
     registered = []
     for index, (module, args, _secrets, _minted) in enumerate(SECRET_TASKS):
         tasks.append(task(module, args, register='secret_%d' % index, ignore_errors=True))
         registered.append('secret_%d' % index)
     for index, (module, args) in enumerate(INFO_TASKS):
-        tasks.append(task(module, args, register='info_%d' % index, ignore_errors=True))
+        # the _info twins take and return no secret of their own: searched in-process only, where a module on a target
+        # costs a second a task for what the secret-bearing tasks above already show
+        tasks.append(dict(task(module, args, register='info_%d' % index, ignore_errors=True), vars={'konnect_execution': 'controller'}))
         registered.append('info_%d' % index)
     results = '{%s}' % ', '.join('"%s": %s' % (name, name) for name in registered)
     tasks.append({'name': 'keep the registered results', 'no_log': True, 'check_mode': False,
@@ -216,7 +219,8 @@ def run_playbook(emulator, execution, check_mode):
     env = dict(clean, ANSIBLE_COLLECTIONS_PATH=COLLECTIONS_PATH, ANSIBLE_CALLBACK_PLUGINS=workdir, ANSIBLE_CALLBACKS_ENABLED='events_to_file',
                SECRET_SEARCH_EVENTS=os.path.join(workdir, 'events.jsonl'), ANSIBLE_NOCOLOR='1', ANSIBLE_HOST_KEY_CHECKING='0',
                ANSIBLE_LOCAL_TEMP=os.path.join(workdir, 'tmp'), ANSIBLE_REMOTE_TEMP=os.path.join(workdir, 'remote'),
-               ANSIBLE_RETRY_FILES_ENABLED='0', ANSIBLE_DEPRECATION_WARNINGS='0')
+               ANSIBLE_RETRY_FILES_ENABLED='0', ANSIBLE_DEPRECATION_WARNINGS='0',
+               KONNECT_COORDINATION_DIR=os.path.join(workdir, 'coordination'))  # this run's own: the emulator was reset
     command = [os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), '-i', 'localhost,', '-vvvv', '--diff',
                os.path.join(workdir, 'play.yml')] + (['--check'] if check_mode else [])
     process = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True, timeout=900, check=False)
