@@ -2,9 +2,10 @@
 #
 #   make demo         bootstrap docs/org.example.yml twice against the local Konnect emulator
 #   make test         the whole suite (what CI runs); one step: make test STEPS="units integration"
-#   make test-fast    the edit-test loop: every unit and pytest test (engine decisions against the in-process emulator), once
+#   make test-fast    the edit-test loop: the unit and pytest tests (engine decisions against the in-process emulator), once,
+#                     without those that run real ansible-playbook processes (marker playbook; make test runs them)
 #   make sanity | units | integration | lint | docs | build     one step of the suite
-#   make pytest       the same tests as test-fast, narrowed while editing (make pytest ARGS="-k planner")
+#   make pytest       every unit and pytest test, narrowed while editing (make pytest ARGS="-k planner")
 #   make coverage     print what of Konnect's specs the modules cover, per API family, and refresh README.md's table
 #   make bench        print the benchmarks (bench/): task overhead, apply on a reference org, apply on a 5,000-entity decK file; not tests
 #   make venv         create/refresh .venv from requirements-dev.txt
@@ -21,7 +22,7 @@ export PYTHON
 all: help
 
 help:
-	@sed -n '2,14s/^# \{0,1\}//p' Makefile
+	@sed -n '2,15s/^# \{0,1\}//p' Makefile
 
 venv:
 	@hacking/ensure_venv.sh
@@ -48,7 +49,7 @@ coverage:
 		$(CURDIR)/.venv/bin/python hacking/coverage.py --readme $(CURDIR)/README.md
 
 test-fast:
-	@start=$$(date +%s); $(MAKE) --no-print-directory pytest ARGS="$(ARGS)"; rc=$$?; \
+	@start=$$(date +%s); $(MAKE) --no-print-directory pytest ARGS="-m 'not playbook' $(ARGS)"; rc=$$?; \
 		echo "test-fast: $$(( $$(date +%s) - start )) s"; exit $$rc
 
 pytest:

@@ -12,6 +12,10 @@ import collections
 BAD_INPUT = collections.Counter()
 
 
+def pytest_configure(config):
+    config.addinivalue_line('markers', 'playbook: runs real ansible-playbook processes (make test runs them; make test-fast leaves them out)')
+
+
 def pytest_runtest_logreport(report):
     """The bad-input tests record how many cases they ran (``record_property``); xdist passes that on."""
     if report.when == 'call':

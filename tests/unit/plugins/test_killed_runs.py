@@ -39,8 +39,9 @@ ANSIBLE_PLAYBOOK = find_ansible_playbook()
 WRITES = ['POST', 'PUT', 'PATCH', 'DELETE']
 RECAP = re.compile(r'^localhost\s+:\s+ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)', re.MULTILINE)
 
-pytestmark = pytest.mark.skipif(os.path.basename(os.path.dirname(os.path.dirname(REPO))) != 'ansible_collections',
-                                reason='needs the collection laid out under ansible_collections/ (make pytest, ansible-test units)')
+pytestmark = [pytest.mark.playbook,
+              pytest.mark.skipif(os.path.basename(os.path.dirname(os.path.dirname(REPO))) != 'ansible_collections',
+                                 reason='needs the collection laid out under ansible_collections/ (make pytest, ansible-test units)')]
 
 CP = 'killed-cp'
 TASKS = [

@@ -253,6 +253,7 @@ def emulator():
         yield process
 
 
+@pytest.mark.playbook
 @pytest.mark.parametrize('execution', ['controller', 'target'])
 @pytest.mark.parametrize('check_mode', [False, True], ids=['apply', 'check'])
 def test_no_secret_anywhere(emulator, execution, check_mode):
