@@ -63,6 +63,7 @@ class ApplyTask(object):
         if params.get('prune'):
             org.prune = True
         org.build()
+        secrets.extend(value for node in org.nodes for value in get_entity(node.name).secrets_inside(node.params))
         clients = regional_clients(params, set(node.region for node in org.nodes), warn, pool_size=params.get('parallelism') or 10)
         check_plugins(org.nodes, clients)
         planner = Planner(org.nodes, clients, get_entity, check_mode=check_mode, diff_mode=diff_mode, parallelism=params.get('parallelism'),

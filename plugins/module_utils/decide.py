@@ -331,7 +331,7 @@ def redact(entity, obj):
             for key in field.secret_keys:
                 if inner.get(key) is not None:
                     inner[key] = HIDDEN
-    return hidden
+    return entity.hide_inside(hidden, obj)
 
 
 def diff_names(entity, options, desired, changes=()):
@@ -372,4 +372,4 @@ def diff_view(entity, options, obj, names, reference_label=None):
             identifier = get_path(obj, entity.match_path(reference.body_field))
         label = reference_label(reference, identifier) if reference_label and identifier else None
         view[reference.option] = '%s (%s)' % (label, identifier) if label and label != identifier else identifier
-    return view
+    return entity.hide_inside(view, obj)

@@ -262,6 +262,14 @@ class Entity(object):
     def has_secrets(self):
         return any(field.secret or field.secret_keys for field in self.fields)
 
+    def secrets_inside(self, params):
+        """Secret values deeper in the task's options than ``secret``/``secret_keys`` say (none but for plugins)."""
+        return []
+
+    def hide_inside(self, view, obj):
+        """``view`` (of the object ``obj``) with the secrets deeper than its fields hidden (none but for plugins)."""
+        return view
+
     @property
     def has_create_only(self):
         return self.recreatable and any(field.create_only for field in self.fields)

@@ -3,8 +3,8 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """A gateway plugin's ``config`` checked against its plugin's schema before anything is written.
 
-The schemas of the plugins bundled with Kong Gateway are committed facts, ``plugin_schemas.json`` (written by
-``hacking/update_plugin_schemas.py`` from the typed plugin schemas of the Terraform provider's spec), read the first
+The schemas of the plugins bundled with Kong Gateway are committed facts, ``plugin_schemas.py`` (written by
+``hacking/update_plugin_schemas.py`` from the typed plugin schemas of the Terraform provider's spec), imported the first
 time a plugin is checked, so tasks that write no plugin never load them. Custom plugins are checked against the schema
 their control plane answers (Kong's ``{"fields": [...]}`` form, see ``kong_schema``).
 
@@ -16,15 +16,11 @@ ansible-core's dependencies are installed, and its messages name the path the wa
 from __future__ import annotations
 
 import difflib
-import json
-import os
 import re
 from urllib.parse import quote
 
-from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
+from ansible_collections.konnect.konnect.plugins.module_utils.errors import HIDDEN, KonnectError, KonnectParameterError
 
-FACTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'plugin_schemas.json')
-_FACTS = {}
 
 TYPE_NAMES = {'number': 'a number', 'integer': 'an integer', 'string': 'a string', 'boolean': 'a boolean',
               'object': 'a dict', 'array': 'a list', 'null': 'null'}
@@ -35,10 +31,8 @@ MAX_ERRORS = 5
 
 def bundled():
     """{plugin name: facts} of the plugins bundled with Kong Gateway (loaded once per process)."""
-    if not _FACTS:
-        with open(FACTS_FILE) as handle:
-            _FACTS.update(json.load(handle)['plugins'])
-    return _FACTS
+    from ansible_collections.konnect.konnect.plugins.module_utils import plugin_schemas  # pylint: disable=import-outside-toplevel
+    return plugin_schemas.FACTS['plugins']
 
 
 def close_matches(name, names):
@@ -299,4 +293,43 @@ def kong_field(field):
         schema['additionalProperties'] = kong_field(field['values'])
     elif kind == 'array' and isinstance(field.get('elements'), dict):
         schema['items'] = kong_field(field['elements'])
+    if field.get('encrypted'):
+        schema['x-encrypted'] = True
     return schema
+
+
+# -- the secrets: fields Kong keeps encrypted (``x-encrypted``) -------------------------------------------------------------
+
+def encrypted_values(value, schema):
+    """The values in ``value`` of the fields ``schema`` marks encrypted (a Redis password, an AI provider's key): what
+    output must mask. A ``{vault://...}`` reference is not the secret itself and is left alone."""
+    found = []
+    _hide_encrypted(value, schema or {}, found.append)
+    return found
+
+
+def hide_encrypted(value, schema):
+    """A copy of ``value`` with the values of its encrypted fields hidden."""
+    return _hide_encrypted(value, schema or {}, lambda secret: None)
+
+
+def _hide_encrypted(value, schema, found):
+    if schema.get('x-encrypted') and value not in (None, '') and not (isinstance(value, str) and VAULT_REFERENCE.match(value)):
+        for leaf in _leaves(value):
+            found(leaf)
+        return HIDDEN
+    if isinstance(value, dict):
+        properties, additional = schema.get('properties', {}), schema.get('additionalProperties')
+        return dict((name, _hide_encrypted(item, properties.get(name) or (additional if isinstance(additional, dict) else {}), found))
+                    for name, item in value.items())
+    if isinstance(value, list):
+        return [_hide_encrypted(item, schema.get('items') or {}, found) for item in value]
+    return value
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _leaves(item)]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else []

@@ -106,13 +106,29 @@ def check_labels(name, labels):
                                         'starting and ending with a letter or digit; got %r.' % (name, key, value))
 
 
+class TaskModule(AnsibleModule):
+    """``AnsibleModule`` that masks the task's nested secrets (``hidden_values``: a plugin's Redis password) before it
+    logs its invocation to syslog, which it does inside its constructor, before ``run_as_module`` could add them."""
+
+    def __init__(self, task, **kwargs):
+        self.task = task
+        super(TaskModule, self).__init__(**kwargs)
+
+    def mask_hidden_values(self):
+        self.no_log_values.update(str(value) for value in getattr(self.task, 'hidden_values', lambda params: [])(self.params))
+
+    def _log_invocation(self):
+        self.mask_hidden_values()
+        super(TaskModule, self)._log_invocation()
+
+
 def run_as_module(task, missing=None):
     """Run ``task`` as a classic module on the target: AnsibleModule validates, ``task.execute`` does the work.
 
     ``missing`` is a library the task needs, as (name, import error), when it could not be imported.
     """
-    module = AnsibleModule(**task.module_kwargs())
-    module.no_log_values.update(str(value) for value in getattr(task, 'hidden_values', lambda params: [])(module.params))
+    module = TaskModule(task, **task.module_kwargs())
+    module.mask_hidden_values()  # also when the task is no_log, so nothing was logged
     missing_libraries = ([] if HAS_REQUESTS else [('requests', REQUESTS_IMPORT_ERROR)]) + ([missing] if missing else [])
     for name, error in missing_libraries:
         module.fail_json(msg=missing_required_lib(name), exception=error)
@@ -196,7 +212,7 @@ class _Task(object):
             if field.secret_keys and isinstance(value, dict):
                 for key in field.secret_keys:
                     values.extend(_secret_leaves(value.get(key), True))
-        return values
+        return values + getattr(self.entity, 'secrets_inside', lambda params: [])(params)
 
     def main(self):
         run_as_module(self)

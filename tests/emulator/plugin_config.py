@@ -2,9 +2,9 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Plugins as Konnect checks them: a known name, and a ``config`` that fits the plugin's schema.
 
-The schemas of the bundled plugins are the collection's committed facts (``plugins/module_utils/plugin_schemas.json``,
+The schemas of the bundled plugins are the collection's committed facts (``plugins/module_utils/plugin_schemas.py``,
 written by ``hacking/update_plugin_schemas.py`` from the typed plugin schemas of the Terraform provider's spec);
-the emulator reads the same file. Custom plugins are checked against the Lua schema stored in their control plane
+the emulator loads the same module. Custom plugins are checked against the Lua schema stored in their control plane
 (``/plugin-schemas`` or a streamed ``/custom-plugins``), where it is a plain table this module can read.
 
 Konnect refuses an unknown plugin name and a config that does not fit (notes §1.5, [M]/[H]) with its core-entity
@@ -16,7 +16,7 @@ The unknown name's message is koko's ``plugin(x) does not exist`` on ``name`` (n
 ``GET .../core-entities/schemas/plugins/{name}`` answers the schema in Kong's ``{"fields": [...]}`` form.
 """
 
-import json
+import importlib.util
 import os
 import re
 
@@ -25,7 +25,7 @@ import jsonschema
 from .errors import ApiError, Issue, Response, validation_error
 
 FACTS_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                          'plugins', 'module_utils', 'plugin_schemas.json')
+                          'plugins', 'module_utils', 'plugin_schemas.py')
 PLUGIN_SCHEMAS = '/v2/control-planes/{}/core-entities/plugin-schemas'
 VAULT_REFERENCE = re.compile(r'^\{vault://.+\}$')
 _BUNDLED = {}
@@ -36,9 +36,11 @@ KONG_TYPE_WORDS = {'string': 'a string', 'number': 'a number', 'integer': 'an in
 
 
 def bundled():
-    if not _BUNDLED:
-        with open(FACTS_FILE) as handle:
-            _BUNDLED.update(json.load(handle)['plugins'])
+    if not _BUNDLED:  # the collection's module, loaded by its path: the emulator runs without the collection installed
+        spec = importlib.util.spec_from_file_location('konnect_plugin_schemas', FACTS_FILE)
+        facts = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(facts)
+        _BUNDLED.update(facts.FACTS['plugins'])
     return _BUNDLED
 
 

@@ -232,7 +232,21 @@ class PluginEngine(EntityEngine):
 
 
 class PluginEntity(Entity):
+    """A plugin's ``config`` holds secrets its plugin's schema marks encrypted (``config.redis.password``)."""
     engine_class = PluginEngine
+
+    def secrets_inside(self, params):
+        return plugin_config.encrypted_values(params.get('config'), config_schema(params.get('name')))
+
+    def hide_inside(self, view, obj):
+        if not isinstance(view, dict) or not isinstance(view.get('config'), dict):
+            return view
+        return dict(view, config=plugin_config.hide_encrypted(view['config'], config_schema((obj or {}).get('name'))))
+
+
+def config_schema(name):
+    """The schema of a bundled plugin's ``config`` (empty for a custom one: its schema is read only to write)."""
+    return (plugin_config.bundled().get(name) or {}).get('config') or {}
 
 
 GATEWAY_PLUGIN = core_entity(

@@ -127,6 +127,39 @@ def test_an_update_of_a_plugin_found_by_id_is_checked_against_its_type(emulator)
     assert not writes(sent)
 
 
+# -- secrets inside config: the fields Kong keeps encrypted ---------------------------------------------------------------
+
+def test_encrypted_config_fields_are_hidden_in_results_diffs_and_info_and_masked_in_logs(emulator):
+    control_plane = a_control_plane(emulator)
+    module = Module(emulator, 'gateway_plugin')
+    args = dict(control_plane=control_plane, name='rate-limiting',
+                config={'minute': 5, 'policy': 'redis', 'redis': {'host': 'redis.internal', 'password': 'old-Redis-pw'}})
+    created = module(diff=True, **args)
+    redis = created['gateway_plugin']['config']['redis']
+    assert created['changed'] and (redis['host'], redis['password']) == ('redis.internal', '********')
+    assert created['diff']['after']['config']['redis']['password'] == '********'
+    args['config']['redis']['password'] = 'new-Redis-pw'
+    assert module.task.hidden_values(module.validated) == ['old-Redis-pw']  # what the wrapper masks in every output
+    changed = module(diff=True, **args)
+    assert changed['changed'], 'a new password is a change: Konnect answers the current one'
+    assert [changed['diff'][side]['config']['redis']['password'] for side in ('before', 'after')] == ['********', '********']
+    assert 'Redis-pw' not in json.dumps(changed)
+    info = Module(emulator, 'gateway_plugin_info')(control_plane=control_plane)
+    assert [plugin['config']['redis']['password'] for plugin in info['gateway_plugins']] == ['********']
+    assert konnect(emulator, 'GET', '/v2/control-planes/%s/core-entities/plugins' % control_plane)['data'][0]['config']['redis']['password'] == 'new-Redis-pw'
+
+
+def test_vault_references_and_unencrypted_fields_stay_visible():
+    schema = plugin_config.bundled()['rate-limiting']['config']
+    config = {'minute': 5, 'redis': {'host': 'redis.internal', 'username': 'limiter', 'password': '{vault://env/redis}'}}
+    assert plugin_config.hide_encrypted(config, schema) == config
+    assert plugin_config.encrypted_values(config, schema) == []
+    config['redis']['password'] = 's3cret'
+    assert plugin_config.hide_encrypted(config, schema)['redis'] == {'host': 'redis.internal', 'username': 'limiter', 'password': '********'}
+    assert plugin_config.encrypted_values(config, schema) == ['s3cret']
+    assert plugin_config.encrypted_values(config, {}) == []  # a custom plugin: its schema is not read to show a result
+
+
 # -- custom plugins ------------------------------------------------------------------------------------------------------
 
 def test_a_custom_plugin_is_checked_against_the_schema_its_control_plane_answers(emulator):
@@ -152,10 +185,9 @@ def test_a_custom_plugin_whose_schema_cannot_be_read_passes_through(emulator):
 # -- the checker and its facts -------------------------------------------------------------------------------------------
 
 def test_the_committed_facts_name_the_bundled_plugins():
-    with open(plugin_config.FACTS_FILE) as handle:
-        plugins = json.load(handle)['plugins']
+    plugins = plugin_config.bundled()
     assert len(plugins) > 100 and {'rate-limiting', 'key-auth', 'cors', 'openid-connect', 'ai-proxy'} <= set(plugins)
-    assert os.path.getsize(plugin_config.FACTS_FILE) < 400000
+    assert plugins['rate-limiting']['config']['properties']['redis']['properties']['password']['x-encrypted'] is True
     assert plugins['rate-limiting']['config']['additionalProperties'] is False
     assert plugins['rate-limiting']['config']['properties']['redis']['properties']['port']['type'] == 'integer'
 
@@ -165,9 +197,10 @@ def test_importing_the_collection_modules_does_not_load_the_facts():
     import subprocess
     import sys
     code = ('import ansible_collections.konnect.konnect.plugins.module_utils.entities as e, '
-            'ansible_collections.konnect.konnect.plugins.module_utils.plugin_config as p; e.get_entity("gateway_plugin"); print(len(p._FACTS))')
+            'ansible_collections.konnect.konnect.plugins.module_utils.plugin_config as p, sys; e.get_entity("gateway_plugin"); '
+            'print([name for name in sys.modules if name.endswith("plugin_schemas")])')
     output = subprocess.check_output([sys.executable, '-c', code], env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
-    assert output.strip() == b'0'
+    assert output.strip() == b'[]'
 
 
 @pytest.mark.parametrize('value, schema, message', [

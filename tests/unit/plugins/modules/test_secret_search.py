@@ -96,6 +96,9 @@ SECRET_TASKS = [
      [secret('jwt')], None),
     ('gateway_key_auth', dict(control_plane='ss-cp', consumer='ss-consumer', key=secret('keyauth')), [secret('keyauth')], None),
     ('gateway_certificate', dict(control_plane='ss-cp', cert=CERT, key=PRIVATE_KEY), [PRIVATE_KEY], None),
+    ('gateway_plugin', dict(control_plane='ss-cp', name='rate-limiting',  # a field of config its plugin's schema marks encrypted
+                            config=dict(minute=5, policy='redis', redis=dict(host='redis.example.com', password=secret('redis')))),
+     [secret('redis')], None),
     ('identity_provider', dict(type='oidc', config=dict(issuer_url='https://idp.example.com', client_id='konnect',
                                                         client_secret=secret('idp'))), [secret('idp')], None),
     ('portal_identity_provider', dict(portal='ss-portal', type='oidc', config=dict(issuer_url='https://idp.example.com', client_id='portal',
@@ -122,6 +125,7 @@ INFO_TASKS = [
     ('gateway_jwt_info', dict(control_plane='ss-cp', consumer='ss-consumer')),
     ('gateway_key_auth_info', dict(control_plane='ss-cp', consumer='ss-consumer')),
     ('gateway_certificate_info', dict(control_plane='ss-cp')),
+    ('gateway_plugin_info', dict(control_plane='ss-cp')),
     ('identity_provider_info', dict()),
     ('portal_identity_provider_info', dict(portal='ss-portal')),
     ('realm_consumer_key_info', dict(realm='ss-realm', consumer='ss-realm-consumer')),
