@@ -17,6 +17,8 @@ description:
     O(compose) can set C(ansible_host) from it.
   - 'Host variables: C(konnect_node_id), C(konnect_hostname), C(konnect_version) (the Kong Gateway version), C(konnect_type)
     (the kind of node, for example C(kong-proxy)), C(konnect_last_ping) (epoch seconds), C(konnect_config_hash),
+    C(konnect_expected_config_hash) (the control plane''s, which a node in sync reports), C(konnect_config_in_sync)
+    (whether the two are equal; null when either is unknown),
     C(konnect_compatibility_state) and C(konnect_compatibility_issues) (Konnect''s compatibility status of the node: each
     issue with C(code), C(severity), C(description), C(resolution), C(affected_resources), C(documentation_url)),
     C(konnect_eol) (Konnect''s end-of-life notice for the node''s version, C(version) and C(message), or null),
@@ -26,8 +28,8 @@ description:
     and O(compose) add more, as with every constructed inventory.'
   - 'The inventory source is a YAML file whose name ends in C(konnect.yml) or C(konnect.yaml) (C(konnect.yml),
     C(prod.konnect.yml)) with C(plugin: konnect.konnect.dp_nodes).'
-  - Reads one page of control planes per region, then the nodes and end-of-life notices of each chosen control plane, the
-    regions and control planes in parallel. Nothing is written.
+  - Reads the control planes of each region, then the nodes, end-of-life notices and expected config hash of each chosen
+    control plane, the regions and control planes in parallel. Nothing is written.
 author:
   - konnect.konnect contributors
 extends_documentation_fragment:
@@ -135,6 +137,7 @@ display = Display()
 SOURCE_ENDINGS = ('konnect.yml', 'konnect.yaml')
 PARALLEL_REQUESTS = 6
 CACHE_FORMAT = 1
+EXPECTED_HASH = '/v2/control-planes/%s/expected-config-hash'
 UNSAFE_GROUP_CHARACTERS = re.compile(r'[^A-Za-z0-9_]')
 
 
@@ -162,6 +165,13 @@ def host_names(nodes):
     return names
 
 
+def in_sync(node):
+    """Whether the node runs the control plane's configuration (None when the node or Konnect gives no hash)."""
+    if not node.get('config_hash') or not node.get('expected_config_hash'):
+        return None
+    return node['config_hash'] == node['expected_config_hash']
+
+
 def host_variables(node):
     control_plane = node['control_plane']
     compatibility = node.get('compatibility_status') or {}
@@ -172,6 +182,8 @@ def host_variables(node):
         'konnect_type': node.get('type'),
         'konnect_last_ping': node.get('last_ping'),
         'konnect_config_hash': node.get('config_hash'),
+        'konnect_expected_config_hash': node.get('expected_config_hash'),
+        'konnect_config_in_sync': in_sync(node),
         'konnect_compatibility_state': compatibility.get('state'),
         'konnect_compatibility_issues': compatibility.get('issues') or [],
         'konnect_eol': node.get('eol'),
@@ -272,7 +284,12 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         nodes = list(entity.read_list(client, scope, what="data plane nodes of control plane '%s'" % control_plane['name']))
         if entity.enrich:
             nodes = entity.enrich(client, scope, nodes)
-        return [dict(node, control_plane=control_plane) for node in nodes]
+        if not nodes:
+            return []
+        expected = client.get(EXPECTED_HASH % control_plane['id'], expected=(404,),
+                              what="expected config hash of control plane '%s'" % control_plane['name'])
+        expected_hash = (expected.body or {}).get('expected_hash') if expected.ok else None
+        return [dict(node, control_plane=control_plane, expected_config_hash=expected_hash) for node in nodes]
 
     # -- the inventory --------------------------------------------------------------------------
 

@@ -60,6 +60,11 @@ def control_plane(emulator, region, name, labels=None):
     return client.request('POST', '/v2/control-planes', body={'name': name, 'labels': labels or {}}).body
 
 
+def expected_config_hash(emulator, region, control_plane_id):
+    client = KonnectClient(token=DEMO_TOKEN, region=region, api_url=emulator.url + '/{region}')
+    return client.get('/v2/control-planes/%s/expected-config-hash' % control_plane_id).body['expected_hash']
+
+
 @pytest.fixture
 def org(emulator):
     """Three control planes in two regions, five nodes: one of them not heard from for two hours, one incompatible, two
@@ -70,8 +75,9 @@ def org(emulator):
         'billing': control_plane(emulator, 'eu', 'billing', {'env': 'prod'}),
         'sandbox': control_plane(emulator, 'eu', 'sandbox', {'env': 'dev'}),
     }
-    emulator.register_node(planes['orders-prod']['id'], 'orders-1', '3.9.1.0', config_hash='a' * 32, type='kong-proxy')
-    emulator.register_node(planes['orders-prod']['id'], 'shared', '3.9.1.0', last_ping=now - 60)
+    in_sync = expected_config_hash(emulator, 'us', planes['orders-prod']['id'])
+    emulator.register_node(planes['orders-prod']['id'], 'orders-1', '3.9.1.0', config_hash=in_sync, type='kong-proxy')
+    emulator.register_node(planes['orders-prod']['id'], 'shared', '3.9.1.0', last_ping=now - 60, config_hash='0' * 32)
     emulator.register_node(planes['billing']['id'], 'billing-1', '3.10.0.1', compatibility_status=INCOMPATIBLE,
                            eol_message='3.10 reaches its end of support; upgrade to 3.12.')
     emulator.register_node(planes['billing']['id'], 'shared', '3.10.0.1', last_ping=now - 10)
@@ -130,7 +136,9 @@ def test_host_variables(tmp_path, emulator, org):
     inventory = read(source(tmp_path, emulator))
     orders = host_vars(inventory, 'orders-1')
     assert orders['konnect_hostname'] == 'orders-1' and orders['konnect_version'] == '3.9.1.0'
-    assert orders['konnect_config_hash'] == 'a' * 32 and orders['konnect_type'] == 'kong-proxy'
+    assert orders['konnect_config_hash'] == orders['konnect_expected_config_hash'] and orders['konnect_type'] == 'kong-proxy'
+    assert orders['konnect_expected_config_hash'] == expected_config_hash(emulator, 'us', org['orders-prod']['id'])
+    assert orders['konnect_config_in_sync'] is True
     assert abs(orders['konnect_last_ping'] - time.time()) < 60
     assert orders['konnect_control_plane'] == {'id': org['orders-prod']['id'], 'name': 'orders-prod', 'region': 'us',
                                                'cluster_type': 'CLUSTER_TYPE_CONTROL_PLANE'}
@@ -149,6 +157,8 @@ def test_the_node_seen_last_keeps_a_shared_host_name(tmp_path, emulator, org):
     other = [name for name in inventory.hosts if name.startswith('shared_')][0]
     assert other == 'shared_' + host_vars(inventory, other)['konnect_node_id']
     assert host_vars(inventory, other)['konnect_hostname'] == 'shared'
+    assert host_vars(inventory, other)['konnect_config_in_sync'] is False  # reports a hash the control plane does not expect
+    assert host_vars(inventory, 'shared')['konnect_config_in_sync'] is None  # reports none
 
 
 def test_keyed_groups_groups_and_compose(tmp_path, emulator, org):
