@@ -31,7 +31,7 @@ description:
   - Reads the control planes of each region, then the nodes, end-of-life notices and expected config hash of each chosen
     control plane, the regions and control planes in parallel. Nothing is written.
 author:
-  - konnect.konnect contributors
+  - konnect.konnect contributors (@konnect-konnect)
 extends_documentation_fragment:
   - konnect.konnect.connection.plugins
   - ansible.builtin.constructed
@@ -127,7 +127,7 @@ from ansible.errors import AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.utils.display import Display
 
-from ansible_collections.konnect.konnect.plugins.module_utils.client import REGIONS, run_parallel
+from ansible_collections.konnect.konnect.plugins.module_utils.client import run_parallel
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectApiError, KonnectError
 from ansible_collections.konnect.konnect.plugins.module_utils.plugin_connection import connection_params, plugin_clients

@@ -289,7 +289,7 @@ def expected_config_hash(call):
                            key=lambda item: json.dumps(item[:2]))
     digest = hashlib.md5(json.dumps(configuration, sort_keys=True, default=str).encode('utf-8')).hexdigest()
     created = epoch_seconds(control_plane.get('created_at'))
-    changes = [record.get('updated_at') for _, _, records in configuration for record in records]
+    changes = [record.get('updated_at') for collection in configuration for record in collection[2]]
     updated = max([created] + [epoch_seconds(value) for value in changes if value is not None])
     return Response(call.op.success_status, {'expected_hash': digest, 'created_at': created, 'updated_at': updated})
 
