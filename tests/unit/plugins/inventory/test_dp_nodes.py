@@ -165,7 +165,7 @@ def test_keyed_groups_groups_and_compose(tmp_path, emulator, org):
     inventory = read(source(tmp_path, emulator, keyed_groups=[{'key': 'konnect_control_plane_labels.env', 'prefix': 'env'},
                                                               {'key': 'konnect_compatibility_state', 'prefix': 'compat'}],
                             groups={'outdated': "konnect_version is version('3.10', '<')"},
-                            compose={'ansible_host': 'konnect_hostname', 'kong_major': "konnect_version.split('.')[0] | int"}))
+                            compose={'ansible_host': 'konnect_hostname', 'kong_series': "konnect_version.split('.')[:2] | join('.')"}))
     assert hosts(inventory, 'env_prod') == sorted(name for name in inventory.hosts if name != 'sandbox-old')
     assert hosts(inventory, 'env_dev') == ['sandbox-old']
     assert hosts(inventory, 'compat_COMPATIBILITY_STATE_INCOMPATIBLE') == ['billing-1']
@@ -173,7 +173,7 @@ def test_keyed_groups_groups_and_compose(tmp_path, emulator, org):
                                                   or host_vars(inventory, name)['konnect_version'] == '3.9.1.0')
     other = [name for name in inventory.hosts if name.startswith('shared_')][0]
     assert host_vars(inventory, other)['ansible_host'] == 'shared'
-    assert host_vars(inventory, 'orders-1')['kong_major'] == 3
+    assert host_vars(inventory, 'orders-1')['kong_series'] == '3.9'
 
 
 def test_strict_fails_on_a_compose_that_does_not_render(tmp_path, emulator, org):
