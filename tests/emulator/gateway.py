@@ -8,6 +8,9 @@ plugin schemas (Lua), consumer-group memberships, certificates' ``snis`` and par
 """
 
 import copy
+import datetime
+import hashlib
+import json
 import re
 import time
 import uuid
@@ -266,6 +269,39 @@ def delete_node(call):
     call.partition.records(NODES, path.scope).pop(node['id'])
     call.partition.records(EOL_NODES, path.scope).pop(node['id'], None)
     return Response(call.op.success_status)
+
+
+# What a control plane's configuration is not: its data planes and their pinned certificates.
+NOT_CONFIGURATION = (NODES, EOL_NODES, DP_CERTS)
+
+
+def expected_config_hash(call):
+    """``GET .../expected-config-hash``: what a data plane in sync with the control plane reports as its config hash.
+
+    Konnect does not document how it computes the hash; here it is the MD5 (32 hex characters, the shape of Kong's
+    config hashes) of the control plane's configuration records, so it stays the same until the configuration changes.
+    ``updated_at`` is the latest change of a configuration record (the control plane's creation when it has none)."""
+    path = resolve_path(call)
+    control_plane = path.records[0]
+    configuration = sorted(([key[0], list(key[1]), list(records.values())]
+                            for key, records in call.partition.collections.items()
+                            if key[1][:1] == (control_plane['id'],) and key[0] not in NOT_CONFIGURATION and records),
+                           key=lambda item: json.dumps(item[:2]))
+    digest = hashlib.md5(json.dumps(configuration, sort_keys=True, default=str).encode('utf-8')).hexdigest()
+    created = epoch_seconds(control_plane.get('created_at'))
+    changes = [record.get('updated_at') for collection in configuration for record in collection[2]]
+    updated = max([created] + [epoch_seconds(value) for value in changes if value is not None])
+    return Response(call.op.success_status, {'expected_hash': digest, 'created_at': created, 'updated_at': updated})
+
+
+def epoch_seconds(value):
+    """Epoch seconds of a record's timestamp (core entities keep integers, the control plane an RFC 3339 string)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)
+    try:
+        return int(datetime.datetime.strptime(str(value).replace('Z', '+0000'), '%Y-%m-%dT%H:%M:%S.%f%z').timestamp())
+    except ValueError:
+        return int(time.time())
 
 
 NODE_FIELDS = {'hostname': str, 'version': str, 'last_ping': int, 'type': str, 'config_hash': str,
@@ -662,6 +698,7 @@ SPECIALS = {
     ('PUT', CP + '/dp-client-certificates/{certificateId}'): update_dp_certificate,
     ('DELETE', CP + '/dp-client-certificates/{certificateId}'): delete_dp_certificate,
     ('GET', CP + '/nodes/{nodeId}'): get_node,
+    ('GET', CP + '/expected-config-hash'): expected_config_hash,
     ('DELETE', CP + '/nodes/{nodeId}'): delete_node,
     ('DELETE', CP + '/config-stores/{configStoreId}'): delete_config_store,
     ('POST', CP + '/config-stores/{configStoreId}/secrets'): create_secret,

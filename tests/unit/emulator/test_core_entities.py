@@ -209,6 +209,22 @@ def test_nodes_registered_through_the_control_endpoint(api, fresh_emulator):
     assert all(not entry['path'].startswith('/_emulator') for entry in fresh_emulator.requests())
 
 
+def test_the_expected_config_hash_changes_with_the_configuration_only(api, fresh_emulator):
+    control_plane = make_cp(api, 'hashed')
+    path = '/v2/control-planes/%s/expected-config-hash' % control_plane['id']
+    empty = api.get(path).json()
+    assert sorted(empty) == ['created_at', 'expected_hash', 'updated_at'] and len(empty['expected_hash']) == 32
+    assert isinstance(empty['created_at'], int) and empty['updated_at'] >= empty['created_at']
+    fresh_emulator.register_node(control_plane['id'], 'dp-1', '3.9.1.0')  # a data plane is not configuration
+    assert api.get(path).json()['expected_hash'] == empty['expected_hash']
+    created(api.post('/v2/control-planes/%s/core-entities/services' % control_plane['id'], {'name': 'svc1', 'host': 'h'}))
+    configured = api.get(path).json()['expected_hash']
+    assert configured != empty['expected_hash'] and api.get(path).json()['expected_hash'] == configured
+    other = make_cp(api, 'unconfigured')
+    assert api.get('/v2/control-planes/%s/expected-config-hash' % other['id']).json()['expected_hash'] == empty['expected_hash']
+    assert api.get('/v2/control-planes/%s/expected-config-hash' % MISSING_ID).status_code == 404
+
+
 # ---- 4. config stores and secrets --------------------------------------------------------------
 
 
