@@ -101,3 +101,89 @@ notes:
 requirements:
   - requests
 '''
+
+    # The connection options of the collection's plugins (inventory, lookup): the modules' options with the same names,
+    # defaults and environment variables, declared as ansible-core's plugin configuration declares them.
+    PLUGINS = r'''
+options:
+  konnect_token:
+    description:
+      - A Konnect personal access token (starts with C(kpat_)) or system account access token (starts with C(spat_)).
+      - If not set, the environment variable E(KONNECT_TOKEN) is used, then E(KONNECT_SPAT).
+      - Anything that does not start with C(kpat_) or C(spat_) is rejected before any request is sent.
+      - Never shown in output or error messages.
+      - Mutually exclusive with O(konnect_email).
+    type: str
+    env:
+      - name: KONNECT_TOKEN
+      - name: KONNECT_SPAT
+  konnect_region:
+    description:
+      - The Konnect region of regional entities (control planes, gateway configuration, portals, APIs).
+      - Identity and organization calls always go to the global API, whatever this says.
+    type: str
+    choices: [us, eu, au, me, in, sg]
+    default: us
+    env:
+      - name: KONNECT_REGION
+  konnect_api_url:
+    description:
+      - Base URL of the regional API, overriding the one derived from O(konnect_region), for example a Private Link
+        host C(https://us.svc.konghq.com) or a local Konnect emulator.
+      - The placeholder C({region}) is replaced with the region, so C(https://{region}.svc.konghq.com) works for every region.
+      - When set and O(konnect_global_api_url) is not, global calls go here too, with C({region}) replaced by C(global).
+      - Must be an absolute C(http) or C(https) URL with a host (no credentials, query or fragment).
+    type: str
+    env:
+      - name: KONNECT_API_URL
+  konnect_global_api_url:
+    description:
+      - Base URL of the global API (identity, organizations, cloud gateways). Defaults to C(https://global.api.konghq.com).
+      - Must be an absolute C(http) or C(https) URL, as O(konnect_api_url).
+    type: str
+    env:
+      - name: KONNECT_GLOBAL_API_URL
+  konnect_email:
+    description:
+      - B(Legacy, discouraged.) Log in with the email and password of a Konnect user instead of a token.
+      - Does not work for organizations that use single sign-on. Prefer O(konnect_token).
+      - Requires O(konnect_password).
+    type: str
+    env:
+      - name: KONNECT_EMAIL
+  konnect_password:
+    description:
+      - B(Legacy, discouraged.) The password for O(konnect_email).
+    type: str
+    env:
+      - name: KONNECT_PASSWORD
+  validate_certs:
+    description:
+      - Whether to verify the TLS certificate of the Konnect API. Only turn this off for a test endpoint you control.
+      - A certificate that does not verify fails at once, without retries, with a message that says which and names
+        O(ca_path) and this option.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - A PEM file of CA certificates to trust instead of the system bundle, or a directory of them prepared with C(c_rehash).
+      - It must exist and hold a certificate; this is checked before any request. It takes precedence over the environment
+        variables E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE), which otherwise choose the bundle.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for each HTTP response.
+    type: int
+    default: 30
+  max_retries:
+    description:
+      - How many times to retry a request that was rate limited (HTTP 429), could not connect, or failed with HTTP 502, 503,
+        504, a read timeout or a dropped connection. Waits back off exponentially, with jitter.
+    type: int
+    default: 5
+notes:
+  - The connection options have the names, defaults and environment variables of the modules' connection options.
+    An environment variable that is set but empty counts as unset, as it does for the modules.
+requirements:
+  - requests
+'''
