@@ -6,6 +6,9 @@ never a write. The lookup must give what the type's ``_info`` module gives: one 
 
 from __future__ import annotations
 
+import json
+import os
+
 import pytest
 import yaml
 from ansible import constants as C
@@ -15,6 +18,7 @@ from ansible_collections.konnect.konnect.plugins.doc_fragments.connection import
 from ansible_collections.konnect.konnect.plugins.lookup import entity as entity_lookup
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
 from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import DEMO_TOKEN, connection
+from ansible_collections.konnect.konnect.tests.unit.plugins import test_killed_runs
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import READS, Module, konnect
 
 NAME = 'konnect.konnect.entity'
@@ -177,3 +181,62 @@ def test_the_connection_comes_from_the_modules_environment_variables(emulator, o
     plugin = entity_lookup.LookupModule()
     plugin._load_name = NAME
     assert [plane['name'] for plane in plugin.run(['control_plane'], variables={}, name='orders-prod')] == ['orders-prod']
+
+
+# -- one real playbook: the plugin loader, the fragment, templates and vars, against an emulator process ----------------
+
+PLAYBOOK_TEMPLATE = """upstream {{ lookup('konnect.konnect.entity', 'gateway_service', control_plane='pb-orders', name='orders').host }};
+{% for route in query('konnect.konnect.entity', 'gateway_route', control_plane='pb-orders', filters={'service.id': service.id}) %}
+route {{ route.name }};
+{% endfor %}
+"""
+PLAYBOOK_TASKS = [
+    {'name': 'a template', 'ansible.builtin.template': {'src': '{{ workdir }}/upstream.j2', 'dest': '{{ workdir }}/upstream.conf'}},
+    {'name': 'vars, by id with connection options as keywords',
+     'ansible.builtin.assert': {'that': [
+         'service.host == "orders.internal"',
+         "lookup('konnect.konnect.entity', 'control_plane', id=service.control_plane_id, konnect_api_url=api_url, timeout=5).name == 'pb-orders'",
+         "query('konnect.konnect.entity', 'control_plane', filters={'name': {'contains': 'pb-'}}) | length == 2",
+         "query('konnect.konnect.entity', 'gateway_service', control_plane='pb-orders', name='nope') == []"]}},
+    {'name': 'an unknown type', 'ansible.builtin.debug': {'msg': "{{ lookup('konnect.konnect.entity', 'gateway_servise', control_plane='pb-orders') }}"},
+     'register': 'unknown', 'ignore_errors': True},
+    {'name': 'a wrong token', 'ansible.builtin.debug': {'msg': "{{ lookup('konnect.konnect.entity', 'team', konnect_token=wrong_token) }}"},
+     'register': 'wrong', 'ignore_errors': True},
+    {'name': 'the errors', 'ansible.builtin.assert': {'that': [
+        "unknown is failed and 'did you mean gateway_service' in unknown.msg",
+        "wrong is failed and '401' in wrong.msg and wrong_token not in wrong.msg"]}},
+]
+
+
+@pytest.fixture(scope='module')
+def emulator_process():
+    with test_killed_runs.EmulatorProcess() as process:
+        yield process
+
+
+@pytest.mark.playbook
+@pytest.mark.skipif(not test_killed_runs.REPO.endswith(os.path.join('ansible_collections', 'konnect', 'konnect')),
+                    reason='needs the collection laid out under ansible_collections/ (make pytest, ansible-test units)')
+def test_a_playbook_reads_with_the_lookup_in_templates_and_vars_and_writes_nothing(emulator_process, tmp_path):  # pylint: disable=redefined-outer-name
+    emulator_process.reset()
+    api = test_killed_runs.JsonClient(emulator_process.url)
+    plane = api.post('/us/v2/control-planes', {'name': 'pb-orders'}).json()
+    api.post('/us/v2/control-planes', {'name': 'pb-billing'})
+    core = '/us/v2/control-planes/%s/core-entities' % plane['id']
+    service = api.post(core + '/services', {'name': 'orders', 'host': 'orders.internal'}).json()
+    for name in ('orders-read', 'orders-write'):
+        api.post(core + '/routes', {'name': name, 'paths': ['/' + name], 'service': {'id': service['id']}})
+    emulator_process.clear_requests()
+    (tmp_path / 'upstream.j2').write_text(PLAYBOOK_TEMPLATE)
+    play = {'hosts': 'localhost', 'connection': 'local', 'gather_facts': False, 'tasks': PLAYBOOK_TASKS,
+            'vars': {'workdir': str(tmp_path), 'wrong_token': WRONG_TOKEN, 'api_url': emulator_process.url + '/{region}',
+                     'service': "{{ lookup('konnect.konnect.entity', 'gateway_service', control_plane='pb-orders', name='orders') "
+                                "| combine({'control_plane_id': '%s'}) }}" % plane['id']}}
+    (tmp_path / 'playbook.yml').write_text(json.dumps([play]))
+    process = test_killed_runs.start(emulator_process, str(tmp_path / 'playbook.yml'))  # KONNECT_TOKEN, KONNECT_API_URL in its environment
+    output = process.communicate(timeout=120)[0]
+    match = test_killed_runs.RECAP.search(output)
+    assert process.returncode == 0 and match and match.group(4) == '0', output[-3000:]
+    assert (tmp_path / 'upstream.conf').read_text() == 'upstream orders.internal;\nroute orders-read;\nroute orders-write;\n'
+    assert [request for request in emulator_process.requests() if request['method'] not in READS] == []
+    assert WRONG_TOKEN not in output
