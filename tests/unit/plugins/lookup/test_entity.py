@@ -183,6 +183,12 @@ def test_the_connection_comes_from_the_modules_environment_variables(emulator, o
     assert [plane['name'] for plane in plugin.run(['control_plane'], variables={}, name='orders-prod')] == ['orders-prod']
 
 
+@pytest.mark.parametrize('option', sorted(definitions()))
+def test_every_option_has_an_example(option):
+    examples = entity_lookup.EXAMPLES
+    assert (option + '=') in examples if option != '_terms' else "lookup('konnect.konnect.entity', 'gateway_service'" in examples
+
+
 # -- one real playbook: the plugin loader, the fragment, templates and vars, against an emulator process ----------------
 
 PLAYBOOK_TEMPLATE = """upstream {{ lookup('konnect.konnect.entity', 'gateway_service', control_plane='pb-orders', name='orders').host }};
