@@ -102,21 +102,22 @@ requirements:
   - requests
 '''
 
-    # The connection options of the collection's plugins (inventory, lookup): the modules' options with the same names,
-    # defaults and environment variables, declared as ansible-core's plugin configuration declares them.
+    # The connection options of the collection's other plugins (the dp_nodes inventory, the entity lookup): the
+    # modules' options under the same names, read from the plugin's own options, then from the same environment
+    # variables. Where several variables are listed, the last one that is set wins (ansible-core's rule), so
+    # KONNECT_TOKEN is listed after KONNECT_SPAT to win over it, as it does for the modules.
     PLUGINS = r'''
 options:
   konnect_token:
     description:
       - A Konnect personal access token (starts with C(kpat_)) or system account access token (starts with C(spat_)).
-      - If not set, the environment variable E(KONNECT_TOKEN) is used, then E(KONNECT_SPAT).
       - Anything that does not start with C(kpat_) or C(spat_) is rejected before any request is sent.
       - Never shown in output or error messages.
       - Mutually exclusive with O(konnect_email).
     type: str
     env:
-      - name: KONNECT_TOKEN
       - name: KONNECT_SPAT
+      - name: KONNECT_TOKEN
   konnect_region:
     description:
       - The Konnect region of regional entities (control planes, gateway configuration, portals, APIs).
@@ -128,11 +129,12 @@ options:
       - name: KONNECT_REGION
   konnect_api_url:
     description:
-      - Base URL of the regional API, overriding the one derived from O(konnect_region), for example a Private Link
-        host C(https://us.svc.konghq.com) or a local Konnect emulator.
+      - Base URL of the regional API, overriding the one derived from the region, for example a Private Link host
+        C(https://us.svc.konghq.com) or a local Konnect emulator.
       - The placeholder C({region}) is replaced with the region, so C(https://{region}.svc.konghq.com) works for every region.
       - When set and O(konnect_global_api_url) is not, global calls go here too, with C({region}) replaced by C(global).
-      - Must be an absolute C(http) or C(https) URL with a host (no credentials, query or fragment).
+      - Must be an absolute C(http) or C(https) URL with a host (no credentials, query or fragment); anything else is refused,
+        naming this option, before any request is sent.
     type: str
     env:
       - name: KONNECT_API_URL
@@ -159,14 +161,16 @@ options:
       - name: KONNECT_PASSWORD
   validate_certs:
     description:
-      - Whether to verify the TLS certificate of the Konnect API. Only turn this off for a test endpoint you control.
-      - A certificate that does not verify fails at once, without retries, with a message that says which and names
-        O(ca_path) and this option.
+      - Whether to verify the TLS certificate of the Konnect API.
+      - Only turn this off for a test endpoint you control.
+      - A certificate that does not verify (an unknown CA, another host name, expired) fails at once, without retries,
+        with a message that says which and names O(ca_path) and this option.
     type: bool
     default: true
   ca_path:
     description:
-      - A PEM file of CA certificates to trust instead of the system bundle, or a directory of them prepared with C(c_rehash).
+      - A PEM file of CA certificates to trust instead of the system bundle (for example behind a TLS-inspecting proxy), or a
+        directory of them prepared with C(c_rehash).
       - It must exist and hold a certificate; this is checked before any request. It takes precedence over the environment
         variables E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE), which otherwise choose the bundle.
     type: path
@@ -177,13 +181,16 @@ options:
     default: 30
   max_retries:
     description:
-      - How many times to retry a request that was rate limited (HTTP 429), could not connect, or failed with HTTP 502, 503,
-        504, a read timeout or a dropped connection. Waits back off exponentially, with jitter.
+      - How many times to retry a request that was rate limited (HTTP 429, honouring C(Retry-After)), that could not connect,
+        or that failed with HTTP 502, 503, 504, a read timeout or a dropped connection. Waits back off exponentially, with jitter.
+      - What a retry cannot heal is not retried, such as a TLS certificate that does not verify or a host name that does not
+        resolve. Every connection failure is reported as one sentence naming the host and the cause.
     type: int
     default: 5
 notes:
-  - The connection options have the names, defaults and environment variables of the modules' connection options.
-    An environment variable that is set but empty counts as unset, as it does for the modules.
+  - The connection options are those of the modules, with the same names and environment variables. An environment
+    variable that is set but empty counts as unset, as it does for the modules.
+  - As for the modules, the TLS options, O(timeout) and O(max_retries) have no environment variables.
 requirements:
   - requests
 '''
