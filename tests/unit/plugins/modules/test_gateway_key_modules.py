@@ -139,7 +139,8 @@ def test_gateway_key_jwk_as_text_and_as_dict_in_a_key_set(emulator):
     assert not again['changed'] and paths(sent) == [core + '/key-sets/it-jwe-2026', core + '/keys/it-rsa']
 
     # the write-only JWK is not compared unless update_secrets says so
-    other = dict(ec, jwk=dict(JWK_EC, d=OTHER_D))
+    other = dict(ec)
+    other['jwk'] = dict(JWK_EC, d=OTHER_D)
     ignored, sent = key.counted(**other)
     assert not ignored['changed'] and len(sent) == 1 and not writes(sent)
     replaced, sent = key.counted(diff=True, update_secrets='always', **other)
