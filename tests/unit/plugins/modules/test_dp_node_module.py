@@ -67,3 +67,50 @@ def test_bad_input_is_refused_before_any_request(emulator):
     assert_refused(module, dict(control_plane='edge', not_seen_for=DAY, state='present'), 'state')
     assert_refused(module, dict(control_plane='edge', not_seen_for='a day', state='absent'), 'not_seen_for')
     assert hostnames_left(emulator) == ['dp-1', 'dp-1', 'dp-2']
+
+
+EOL_MESSAGE = 'This version is past the end of its full support; upgrade to the closest Long Term Support release.'
+
+
+def test_dp_node_info_lists_nodes_with_their_end_of_life_notices(emulator):
+    """Moved from the integration target dataplane (issue 13)."""
+    control_plane = konnect(emulator, 'POST', '/v2/control-planes', {'name': 'it-dp-cp'})
+    plane = control_plane['id']
+    old = emulator.register_node(plane, 'it-dp-1.eu.internal', '3.4.3.12', eol_message=EOL_MESSAGE)
+    new = emulator.register_node(plane, 'it-dp-2.eu.internal', '3.9.1.0')
+    info = Module(emulator, 'dp_node_info')
+
+    listed, sent = info.counted(control_plane=plane)
+    by_hostname = dict((node['hostname'], node) for node in listed['dp_nodes'])
+    assert not listed['changed'] and sorted(by_hostname) == ['it-dp-1.eu.internal', 'it-dp-2.eu.internal']
+    assert by_hostname['it-dp-1.eu.internal']['id'] == old['id'] and by_hostname['it-dp-1.eu.internal']['eol']['version'] == '3.4.3.12'
+    assert 'end of its full support' in by_hostname['it-dp-1.eu.internal']['eol']['message']
+    assert by_hostname['it-dp-2.eu.internal']['eol'] is None and by_hostname['it-dp-2.eu.internal']['version'] == '3.9.1.0'
+    # the nodes and their end-of-life notices; nothing else
+    assert [request['path'] for request in sent] == ['/v2/control-planes/%s/nodes' % plane, '/v2/control-planes/%s/nodes/eol' % plane]
+
+    found = info(control_plane='it-dp-cp', hostname='it-dp-2.eu.internal')['dp_nodes']
+    assert [node['id'] for node in found] == [new['id']] and found[0]['eol'] is None
+    found = info(control_plane=plane, id=old['id'])['dp_nodes']
+    assert [node['hostname'] for node in found] == ['it-dp-1.eu.internal'] and found[0]['eol']['version'] == '3.4.3.12'
+    assert [node['hostname'] for node in info(control_plane=plane, filters={'version': {'contains': '3.4.'}})['dp_nodes']] == ['it-dp-1.eu.internal']
+    assert info(control_plane=plane, hostname='it-dp-9.eu.internal')['dp_nodes'] == []
+    assert_refused(info, dict(control_plane='it-nowhere'), 'control_plane', 'it-nowhere')
+    assert_refused(info, dict(control_plane=plane, hostname='it-dp-2.eu.internal', id=old['id']), 'hostname', 'id')
+
+
+def test_dp_node_removes_only_the_stale_node_among_fresh_ones(emulator):
+    """Moved from the integration target dataplane (issue 13): fresh nodes (no last_ping given) stay."""
+    plane = konnect(emulator, 'POST', '/v2/control-planes', {'name': 'it-dp-cp'})['id']
+    emulator.register_node(plane, 'it-dp-1.eu.internal', '3.4.3.12')
+    emulator.register_node(plane, 'it-dp-2.eu.internal', '3.9.1.0')
+    stale = emulator.register_node(plane, 'it-dp-3.eu.internal', '3.9.1.0', last_ping=int(time.time()) - 2 * DAY)
+    module = Module(emulator, 'dp_node')
+    gone = dict(control_plane='it-dp-cp', not_seen_for=DAY, state='absent')
+    predicted, sent = module.counted(check_mode=True, **gone)
+    assert predicted['changed'] and [node['id'] for node in predicted['dp_nodes']] == [stale['id']] and not writes(sent)
+    removed = module(**gone)
+    assert removed['changed'] and [node['id'] for node in removed['dp_nodes']] == [stale['id']]
+    assert not module(**gone)['changed']
+    left = Module(emulator, 'dp_node_info')(control_plane='it-dp-cp')['dp_nodes']
+    assert sorted(node['hostname'] for node in left) == ['it-dp-1.eu.internal', 'it-dp-2.eu.internal']

@@ -49,7 +49,17 @@ def _key_pair():
     return cert.public_bytes(serialization.Encoding.PEM).decode(), pem_key
 
 
+def _public_half(pem_key):
+    from cryptography.hazmat.primitives import serialization  # pylint: disable=import-outside-toplevel
+    key = serialization.load_pem_private_key(pem_key.encode(), password=None)
+    return key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+
 CERT, PRIVATE_KEY = _key_pair()
+PUBLIC_KEY = _public_half(PRIVATE_KEY)
+# A JSON Web Key whose private part ("d") is the secret to search for.
+JWK = json.dumps({'kty': 'EC', 'crv': 'P-256', 'kid': 'ss-jwk-1', 'x': 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+                  'y': 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', 'd': secret('jwk')})
 IN_A_MONTH = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=30)).strftime('%Y-%m-%dT%H:%M:%SZ')
 
 # Parents the secret-bearing tasks need (no secrets of their own).
@@ -99,6 +109,12 @@ SECRET_TASKS = [
     ('gateway_plugin', dict(control_plane='ss-cp', name='rate-limiting',  # a field of config its plugin's schema marks encrypted
                             config=dict(minute=5, policy='redis', redis=dict(host='redis.example.com', password=secret('redis')))),
      [secret('redis')], None),
+    ('gateway_key', dict(control_plane='ss-cp', name='ss-jwk', kid='ss-jwk-1', jwk=JWK), [secret('jwk')], None),
+    ('gateway_key', dict(control_plane='ss-cp', name='ss-pem', kid='ss-pem-1', pem=dict(public_key=PUBLIC_KEY, private_key=PRIVATE_KEY)),
+     [PRIVATE_KEY], None),
+    # a key pair generated on the host that runs the task, into the run's own directory: the key is handed to the user
+    ('dp_client_certificate', dict(control_plane='ss-cp', generate=True, cert_path='{{ playbook_dir }}/dp.crt', key_path='{{ playbook_dir }}/dp.key'),
+     [], 'key'),
     ('identity_provider', dict(type='oidc', config=dict(issuer_url='https://idp.example.com', client_id='konnect',
                                                         client_secret=secret('idp'))), [secret('idp')], None),
     ('portal_identity_provider', dict(portal='ss-portal', type='oidc', config=dict(issuer_url='https://idp.example.com', client_id='portal',
@@ -126,6 +142,7 @@ INFO_TASKS = [
     ('gateway_key_auth_info', dict(control_plane='ss-cp', consumer='ss-consumer')),
     ('gateway_certificate_info', dict(control_plane='ss-cp')),
     ('gateway_plugin_info', dict(control_plane='ss-cp')),
+    ('gateway_key_info', dict(control_plane='ss-cp')),
     ('identity_provider_info', dict()),
     ('portal_identity_provider_info', dict(portal='ss-portal')),
     ('realm_consumer_key_info', dict(realm='ss-realm', consumer='ss-realm-consumer')),
