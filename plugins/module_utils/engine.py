@@ -326,7 +326,7 @@ class EntityEngine(object):
         """Forget the create of ``item``, by the key the task gives and by its own (a task may delete by id), and by id."""
         keys = [self.lock_key(self.desired) if self.desired or self.params.get('id') else {}]
         if isinstance(item, dict):
-            keys.append(dict((name, get_path(item, self.entity.match_path(name))) for name in self.entity.keys))
+            keys.append(self.own_key(item))
         for number, key_values in enumerate(keys):
             coordination.note_deleted(self.client, self.entity, self.scope, key_values if None not in key_values.values() else None,
                                       item.get('id') if isinstance(item, dict) and not number else None)
@@ -345,7 +345,19 @@ class EntityEngine(object):
             return self.post_once(decision.body)
         response = self.client.request(self.entity.update_method, self.item_path(current), body=decision.body,
                                        what=self.describe_current(current))
-        return self.entity.unwrap(response.body) or decision.predicted
+        updated = self.entity.unwrap(response.body) or decision.predicted
+        self.forget_old_key(current, updated)
+        return updated
+
+    def forget_old_key(self, before, after):
+        """After an update that changed the natural key (a certificate renewed): a lookup by the old key must not wait
+        for the entity this machine created under it."""
+        old = self.own_key(before)
+        if old != self.own_key(after) and None not in old.values():
+            coordination.note_deleted(self.client, self.entity, self.scope, old)
+
+    def own_key(self, item):
+        return dict((name, get_path(item, self.entity.match_path(name))) for name in self.entity.keys) if isinstance(item, dict) else {}
 
     def create(self, body, desired):
         created = self.post_once(body)

@@ -162,8 +162,8 @@ def test_gateway_sni_life_and_certificate_renewal_in_place(emulator):
 
 def test_gateway_certificate_alternate_pair_sni_move_info_and_cascade(emulator):
     # Set up behind the modules' back (as the test above leaves it: the renewed certificate and its two SNIs): this
-    # machine's notes of recent creates would make the reads below wait for the certificate of cert_a and the SNIs the
-    # cascade removes (the engine forgets neither an old key after an update nor children a delete takes along).
+    # machine's notes of recent creates would make the reads below wait for the SNIs the cascade removes (the engine
+    # does not forget the creates of children a delete takes along).
     plane, core = a_control_plane(emulator)
     certificate, sni = Module(emulator, 'gateway_certificate'), Module(emulator, 'gateway_sni')
     keys = pki()
