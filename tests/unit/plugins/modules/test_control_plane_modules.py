@@ -43,7 +43,8 @@ def test_control_plane_life_in_eu(emulator):
     # state is per region
     assert EuModule(emulator, 'control_plane_info')(name='it-prod-eu', konnect_region='us')['control_planes'] == []
 
-    reordered = dict(PROD, proxy_urls=URLS[::-1], labels={'owner': 'platform', 'env': 'test'})
+    reordered = dict(PROD)
+    reordered.update(proxy_urls=URLS[::-1], labels={'owner': 'platform', 'env': 'test'})
     again, sent = plane.counted(**reordered)
     assert not again['changed'] and again['control_plane']['id'] == made['id']
     assert [(request['method'], request['base']) for request in sent] == [('GET', 'eu')]

@@ -49,7 +49,9 @@ def test_gateway_route_life(emulator):
     again, sent = org.route.counted(**wanted)
     assert not again['changed'] and again['gateway_route']['id'] == made['id']
     assert [(request['method'], request['path']) for request in sent] == [('GET', org.routes_path + '/it-orders-public')]
-    by_name, sent = org.route.counted(**dict(wanted, control_plane='it-svc-cp', service='it-orders'))
+    by_names = dict(wanted)
+    by_names.update(control_plane='it-svc-cp', service='it-orders')
+    by_name, sent = org.route.counted(**by_names)
     assert not by_name['changed'] and not writes(sent)  # each name costs one GET more
     assert sorted(request['path'] for request in sent) == sorted(['/v2/control-planes', org.services_path + '/it-orders',
                                                                   org.routes_path + '/it-orders-public'])
