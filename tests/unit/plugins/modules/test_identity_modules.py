@@ -375,3 +375,152 @@ def test_team_user_refusals(emulator):
     assert re.search('no team .*%s|team.*%s.*(not found|was found)' % (GHOST, GHOST), refused['msg']), refused['msg']
     refused = assert_refused(member, dict(team=team_id, user='00000000-0000-4000-8000-000000000001'))
     assert 'no team membership' not in refused['msg'] and re.search('user.*00000000-0000-4000-8000-000000000001', refused['msg'])
+
+
+# --- system_account, system_account_team (moved from the integration target system_account, issue 13) --------------
+
+CI = dict(name='ci-deployer', description='Deploys gateway configuration')
+
+
+def test_system_account_life(emulator):
+    account, info = identity(emulator, 'system_account'), identity(emulator, 'system_account_info')
+    refused, sent = account.counted(name='ci-deployer')
+    assert refused['failed'] and 'description: required to create a system account' in refused['msg'] and not writes(sent)
+    for args, words in ((dict(description='Nameless'), ('name', 'id')), (dict(CI, konnect_managed='sometimes'), ('konnect_managed',))):
+        assert_refused(account, args, *words)
+        assert emulator.requests() == []
+
+    predicted, sent = account.counted(check_mode=True, diff=True, **CI)
+    assert predicted['changed'] and predicted['system_account']['name'] == 'ci-deployer' and predicted['system_account']['id'] is None
+    assert predicted['diff']['before'] == {} and (predicted['diff']['after']['name'], predicted['diff']['after']['description']) == (
+        'ci-deployer', 'Deploys gateway configuration') and not writes(sent)
+
+    created, sent = account.counted(diff=True, **CI)
+    made = created['system_account']
+    assert created['changed'] and len(made['id']) == 36 and (made['name'], made['description']) == ('ci-deployer', 'Deploys gateway configuration')
+    assert created['diff']['before'] == {} and created['diff']['after']['id'] == made['id']
+    assert [(w['method'], w['path'], w['body']) for w in writes(sent)] == [('POST', '/v3/system-accounts', CI)] and bases(sent) == ['global']
+
+    again, sent = account.counted(**CI)
+    assert not again['changed'] and again['system_account']['id'] == made['id']
+    assert [(r['method'], r['path']) for r in sent] == [('GET', '/v3/system-accounts')]
+    again, sent = account.counted(id=made['id'], **CI)
+    assert not again['changed'] and [r['path'] for r in sent] == ['/v3/system-accounts/' + made['id']]
+
+    planned, sent = account.counted(check_mode=True, diff=True, name='ci-deployer', description='Deploys from GitHub Actions')
+    assert planned['changed'] and planned['system_account']['description'] == 'Deploys from GitHub Actions' and not writes(sent)
+    assert (planned['diff']['before']['description'], planned['diff']['after']['description']) == ('Deploys gateway configuration',
+                                                                                                   'Deploys from GitHub Actions')
+    updated, sent = account.counted(diff=True, name='ci-deployer', description='Deploys from GitHub Actions')
+    assert updated['changed'] and updated['system_account']['description'] == 'Deploys from GitHub Actions'
+    assert (updated['diff']['before']['description'], updated['diff']['after']['description']) == ('Deploys gateway configuration',
+                                                                                                   'Deploys from GitHub Actions')
+    assert updated['diff']['before']['name'] == 'ci-deployer'
+    assert [(w['method'], w['body']) for w in writes(sent)] == [('PATCH', {'description': 'Deploys from GitHub Actions'})]
+
+    renamed, sent = account.counted(diff=True, id=made['id'], name='gha-deployer')
+    assert renamed['changed'] and renamed['system_account']['id'] == made['id'] and renamed['system_account']['name'] == 'gha-deployer'
+    assert (renamed['diff']['before']['name'], renamed['diff']['after']['name']) == ('ci-deployer', 'gha-deployer')
+    assert [(w['method'], w['path'], w['body']) for w in writes(sent)] == [('PATCH', '/v3/system-accounts/' + made['id'], {'name': 'gha-deployer'})]
+    assert not account(id=made['id'], name='gha-deployer')['changed']
+    assert_refused(account, dict(id=GHOST, name='ghost'), 'id: no system account with id ' + GHOST)
+
+    monitoring = account(name='monitoring', description='Reads analytics', konnect_managed=False)['system_account']
+    refused = assert_refused(account, dict(name='monitoring', konnect_managed=True))
+    assert re.search('^konnect_managed: .*cannot be changed', refused['msg']), refused['msg']
+    recreate, sent = account.counted(check_mode=True, name='monitoring', konnect_managed=True, recreate=True)
+    assert recreate['changed'] and recreate['system_account']['konnect_managed'] and recreate['system_account']['id'] is None
+    assert not writes(sent)
+
+    emulator.clear_requests()
+    assert sorted(a['name'] for a in info()['system_accounts']) == ['gha-deployer', 'monitoring'] and not info()['changed']
+    [by_name] = info(name='gha-deployer')['system_accounts']
+    assert by_name['id'] == made['id'] and by_name['description'] == 'Deploys from GitHub Actions'
+    assert [a['name'] for a in info(id=monitoring['id'])['system_accounts']] == ['monitoring']
+    emulator.clear_requests()
+    assert [a['name'] for a in info(filters={'name': {'contains': 'monit'}, 'konnect_managed': False})['system_accounts']] == ['monitoring']
+    assert [a['name'] for a in info(filters={'description': {'contains': 'GitHub'}})['system_accounts']] == ['gha-deployer']
+    assert info(name='nobody')['system_accounts'] == []
+    sent = emulator.requests()
+    assert len(sent) == 3 and not writes(sent)
+    assert (sent[0]['query']['filter[name][contains]'], sent[0]['query']['filter[konnect_managed]']) == (['monit'], ['false'])
+    assert sent[1]['query']['filter[description][contains]'] == ['GitHub']
+
+    refused = assert_refused(info, dict(name='gha-deployer', id=made['id']), 'name')
+    assert re.search('mutually exclusive: .*id', refused['msg'])
+    assert emulator.requests() == []
+    refused = assert_refused(info, dict(filters={'name': {'like': 'deploy'}}))
+    assert re.search("^filters.name: unknown operator 'like'", refused['msg']) and emulator.requests() == []
+    assert assert_refused(identity(emulator, 'system_account_team_info'), {})['msg'] == 'missing required arguments: team'
+    assert emulator.requests() == []
+
+    planned, sent = account.counted(check_mode=True, diff=True, name='gha-deployer', state='absent')
+    assert planned['changed'] and planned['diff']['before']['name'] == 'gha-deployer' and planned['diff']['after'] == {} and not writes(sent)
+    deleted, sent = account.counted(name='gha-deployer', state='absent')
+    assert deleted['changed'] and deleted['system_account'] == {}
+    assert [(w['method'], w['path']) for w in writes(sent)] == [('DELETE', '/v3/system-accounts/' + made['id'])]
+    emulator.clear_requests()
+    assert not account(name='gha-deployer', state='absent')['changed']
+    assert account(id=monitoring['id'], state='absent')['changed']
+    assert not account(id=monitoring['id'], state='absent')['changed']
+    assert len(writes(emulator.requests())) == 1
+
+
+def test_system_account_team(emulator):
+    account, member = identity(emulator, 'system_account'), identity(emulator, 'system_account_team')
+    info = identity(emulator, 'system_account_team_info')
+    gha = account(name='gha-deployer', description='Deploys')['system_account']['id']
+    monitoring = account(name='monitoring', description='Reads analytics')['system_account']['id']
+    team = identity(emulator, 'team')(name='Robots', description='Automation accounts')['team']['id']
+    members = '/v3/teams/%s/system-accounts' % team
+    named = 'gha-deployer (%s)' % gha  # the name the task gave, beside the id
+
+    predicted, sent = member.counted(check_mode=True, diff=True, team='Robots', system_account='gha-deployer')
+    assert predicted['changed'] and predicted['diff']['before'] == {} and predicted['diff']['after']['system_account'] == named
+    assert not writes(sent)
+    added, sent = member.counted(diff=True, team='Robots', system_account='gha-deployer')
+    assert added['changed'] and (added['system_account_team']['id'], added['system_account_team']['name']) == (gha, 'gha-deployer')
+    assert added['diff']['before'] == {} and added['diff']['after']['system_account'] == named
+    assert [(w['method'], w['path'], w['body'], w['status']) for w in writes(sent)] == [('POST', members, {'id': gha}, 201)]
+    again, sent = member.counted(team='Robots', system_account='gha-deployer')
+    assert not again['changed'] and again['system_account_team']['id'] == gha and not writes(sent)
+    again, sent = member.counted(team=team, system_account=gha)
+    assert not again['changed'] and [r['path'] for r in sent] == [members]
+
+    emulator.clear_requests()
+    refused = assert_refused(member, dict(team='Robots', system_account='nobody'))
+    assert re.search('^system_account: no system account .nobody. was found', refused['msg']), refused['msg']
+    refused = assert_refused(member, dict(team='Nobody', system_account='gha-deployer'))
+    assert re.search('^team: no team .Nobody. was found', refused['msg']), refused['msg']
+    assert_refused(member, dict(team='Robots'), 'system_account')
+    refused = assert_refused(member, dict(team=GHOST, system_account=gha))
+    assert re.search('^team: no team with id %s was found' % GHOST, refused['msg']), refused['msg']
+
+    assert member(team=team, system_account=monitoring)['changed']
+    emulator.clear_requests()
+    listed = info(team='Robots')
+    assert not listed['changed'] and sorted(m['name'] for m in listed['system_account_teams']) == ['gha-deployer', 'monitoring']
+    assert [m['id'] for m in info(team=team, filters={'name': 'gha-deployer'})['system_account_teams']] == [gha]
+    assert [m['name'] for m in info(team=team, filters={'id': monitoring})['system_account_teams']] == ['monitoring']
+    sent = emulator.requests()
+    assert len(sent) == 4 and sent[2]['query']['filter[name][eq]'] == ['gha-deployer'] and sent[3]['path'] == members
+
+    planned, sent = member.counted(check_mode=True, diff=True, team='Robots', system_account='gha-deployer', state='absent')
+    assert planned['changed'] and planned['diff']['before']['system_account'] == named and planned['diff']['after'] == {} and not writes(sent)
+    removed, sent = member.counted(team='Robots', system_account='gha-deployer', state='absent')
+    assert removed['changed'] and removed['system_account_team'] == {}
+    assert [(w['method'], w['path']) for w in writes(sent)] == [('DELETE', '%s/%s' % (members, gha))]
+    again, sent = member.counted(team=team, system_account=gha, state='absent')
+    assert not again['changed'] and len(sent) == 1 and not writes(sent)
+    assert member(team=team, system_account=gha)['changed']
+    assert member(team=team, system_account=monitoring, state='absent')['changed']
+    assert [m['name'] for m in info(team='Robots')['system_account_teams']] == ['gha-deployer']
+
+    # deleting the account removes its membership; removals of what is gone change nothing
+    assert account(name='gha-deployer', state='absent')['changed']
+    emulator.clear_requests()
+    assert not member(team='Robots', system_account='gha-deployer', state='absent')['changed']
+    assert not member(team=GHOST, system_account=monitoring, state='absent')['changed']
+    assert not writes(emulator.requests())
+    assert info(team='Robots')['system_account_teams'] == []
+    assert bases(emulator.requests()) == ['global']
