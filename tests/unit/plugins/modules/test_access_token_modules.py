@@ -45,6 +45,8 @@ def test_system_account_access_token(emulator):
     token, info = identity(emulator, 'system_account_access_token'), identity(emulator, 'system_account_access_token_info')
     tokens = '/v3/system-accounts/%s/access-tokens' % robot
     ci = dict(system_account='ci-robot', name='ci', expires_at=days20)
+    ci_by_id = dict(system_account=robot, name='ci', expires_at=days20)
+    scheduled = dict(system_account='ci-robot', name='ci', expires_at=days200)  # another expiry
 
     assert_refused(token, dict(system_account='ci-robot', name='ci'), 'expires_at: required to create a system account access token')
     refused = assert_refused(token, dict(ci, system_account='nobody'))
@@ -71,9 +73,9 @@ def test_system_account_access_token(emulator):
     again, sent = token.counted(**ci)
     assert not again['changed'] and 'warnings' not in again and 'token' not in again and not writes(sent)
     assert again['system_account_access_token']['id'] == made['id'] and not token.warnings
-    again, sent = token.counted(**dict(ci, system_account=robot))
+    again, sent = token.counted(**ci_by_id)
     assert not again['changed'] and 'token' not in again and [r['path'] for r in sent] == [tokens] and not token.warnings
-    other, sent = token.counted(**dict(ci, expires_at=days200))
+    other, sent = token.counted(**scheduled)
     assert not other['changed'] and 'token' not in other and not writes(sent)
     assert len([w for w in token.warnings if 'rotate: true' in w]) == 1
 
@@ -103,7 +105,6 @@ def test_system_account_access_token(emulator):
     assert [t['id'] for t in info(system_account='ci-robot')['system_account_access_tokens']] == [new['id']] and not writes(sent)
 
     # rotate_before_days: the token expires in 20 days
-    scheduled = dict(ci, expires_at=days200)
     not_due, sent = token.counted(rotate_before_days=10, **scheduled)
     assert not not_due['changed'] and 'token' not in not_due and not writes(sent)
     due_check, sent = token.counted(check_mode=True, rotate_before_days=30, **scheduled)
