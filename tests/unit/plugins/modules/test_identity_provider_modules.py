@@ -146,7 +146,7 @@ def test_identity_provider_team_group_mapping(emulator):
     mappings = '%s/%s/team-group-mappings' % (PROVIDERS, idp)
     engineers = dict(identity_provider='oidc', team='Platform', group='platform-engineers')
 
-    assert_refused(info, {}, 'missing required arguments: identity_provider')
+    assert assert_refused(info, {})['msg'] == 'missing required arguments: identity_provider'
     assert emulator.requests() == []
     refused = assert_refused(info, dict(identity_provider=idp, filters={'group': {'like': 'platform'}}))
     assert re.search("^filters.group: unknown operator 'like'", refused['msg']) and emulator.requests() == []
