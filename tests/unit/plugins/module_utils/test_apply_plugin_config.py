@@ -67,3 +67,14 @@ def test_a_custom_plugin_of_the_control_plane_is_checked_against_its_schema(emul
 
 def counts_created(result):
     return dict((row['type'], row['created']) for row in result['summary'] if row['created'])
+
+
+def test_the_encrypted_fields_of_its_plugins_are_masked_and_hidden_in_the_changes(emulator):
+    params = dict(connection(emulator), prune=False, parallelism=2, document=document(
+        {'name': 'ai-proxy', 'instance_name': 'ai', 'config': {'route_type': 'llm/v1/chat', 'model': {'provider': 'openai'},
+                                                              'auth': {'header_name': 'Authorization', 'header_value': 'Bearer sk-Apply-Secret'}}}))
+    result = ApplyTask().execute(params, check_mode=False, diff_mode=True, warn=lambda message: None, progress=lambda line: None)
+    assert result['changed'] and 'Bearer sk-Apply-Secret' in result['_konnect_secret_values']  # what the wrapper masks in every output
+    visible = dict(result)
+    visible.pop('_konnect_secret_values')
+    assert 'sk-Apply-Secret' not in repr(visible)
