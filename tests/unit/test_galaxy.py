@@ -117,11 +117,13 @@ def test_the_build_step_fails_on_an_importer_warning_it_does_not_know(galaxy_imp
         'Importer processing completed successfully',
     ]
     errors, known, unknown = galaxy_import.classify(log)
-    assert [message for message, _ in known] == ['ERROR    Failed to find konnect.konnect.bootstrap playbook.',
-                                                 'Ignore files skip ansible-test sanity tests, found ignore-2.19.txt with 1 statement(s)']
-    assert all(reason for _, reason in known)
+    assert [message for message, reason in known] == [
+        'ERROR    Failed to find konnect.konnect.bootstrap playbook.',
+        'Ignore files skip ansible-test sanity tests, found ignore-2.19.txt with 1 statement(s)',
+    ]
+    assert all(reason for message, reason in known)
     assert unknown == ['roles/org_bootstrap/tasks/main.yml:3: name[missing]: All tasks should be named.']
     assert errors == ['ERROR: The import failed for the following reason: Invalid collection metadata.']
     # a second ignore entry is a new warning: the known one names exactly one
-    _, known, unknown = galaxy_import.classify(['WARNING: Ignore files skip ansible-test sanity tests, found ignore-2.19.txt with 2 statement(s)'])
-    assert known == [] and len(unknown) == 1
+    errors, known, unknown = galaxy_import.classify(['WARNING: Ignore files skip ansible-test sanity tests, found ignore-2.19.txt with 2 statement(s)'])
+    assert errors == [] and known == [] and len(unknown) == 1
