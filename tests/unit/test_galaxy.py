@@ -101,7 +101,10 @@ def test_every_version_added_is_released_or_the_coming_release():
 
 @pytest.fixture(scope='module')
 def galaxy_import():
-    spec = importlib.util.spec_from_file_location('galaxy_import', os.path.join(ROOT, 'hacking', 'galaxy_import.py'))
+    path = os.path.join(ROOT, 'hacking', 'galaxy_import.py')
+    if not os.path.exists(path):
+        pytest.skip('hacking/ is not in the built collection, only in the repository')
+    spec = importlib.util.spec_from_file_location('galaxy_import', path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
