@@ -271,7 +271,19 @@ run_docs() { python "$ROOT/hacking/check_docs.py" --collections-path "$BUILD"; }
 run_build() {  # in a copy of its own: integration writes into $COLL meanwhile
     local coll
     coll="$("$ROOT/hacking/layout.sh" "$BUILD/build")" || return 1
-    (cd "$coll" && ansible-galaxy collection build --force --output-path "$BUILD/dist")
+    galaxy_import "$coll"
+}
+# The changelog from the fragments (antsibull-changelog lint, then release for galaxy.yml's version, in the build
+# copy only: the checkout keeps its fragments until a release is cut, see README "Cutting a release"), a tarball
+# that carries it, and galaxy-importer, Galaxy's own checks, on that tarball (hacking/galaxy_import.py).
+galaxy_import() {
+    local coll="$1" version
+    version="$(sed -n 's/^version: *//p' "$coll/galaxy.yml" | tr -d "\"' ")"
+    (cd "$coll" && antsibull-changelog lint && antsibull-changelog release --version "$version" \
+        && antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml \
+        && ansible-galaxy collection build --force --output-path "$BUILD/dist") || return 1
+    python "$ROOT/hacking/galaxy_import.py" --venv "$BUILD/galaxy-importer-venv" --work-dir "$BUILD/galaxy-importer" \
+        "$BUILD/dist/$NS-$NAME-$version.tar.gz"
 }
 
 if selected sanity; then

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api
 short_description: Manage APIs of the Konnect API catalog
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete APIs of the Konnect API catalog (API Builder v3), the entities that are published to developer portals.
   - An API is found by O(id), or by O(name) and O(version) together, which Konnect keeps unique. An API without a version is

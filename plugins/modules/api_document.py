@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_document
 short_description: Manage documents of a Konnect API
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete the documents (markdown pages) of an API of the Konnect API catalog, shown with it in
     developer portals.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_implementation
 short_description: Link a Konnect API to the gateway service or control plane that implements it
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Link an API of the Konnect API catalog to what implements it, either a gateway service of a control plane (Konnect then
     binds the API to the service's gateway entities) or a whole control plane (Konnect enforces access control on the routes

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_implementation_info
 short_description: List what implements Konnect APIs
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read API implementations (the gateway service or control plane linked to each API) of a Konnect region, across APIs
     (C(/v3/api-implementations)) or for one API.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_package
 short_description: Manage API packages of the Konnect API catalog
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete API packages, which bundle operations of several APIs (those that enforce access control)
     into one product for developer portals, with their own rate limits, documents, specification and publications.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_package_document_info
 short_description: List documents of a Konnect API package
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the documents of an API package of the Konnect API catalog, by id, by slug, or with filters.
   - The list is Konnect's document tree flattened, parents before their children, each a summary without C(content) (its

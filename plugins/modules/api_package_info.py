@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_package_info
 short_description: List API packages of the Konnect API catalog
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read API packages of a Konnect region, by id, by name, or with filters; every page is read.
   - Always returns a list.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_package_operation
 short_description: Put an API operation in a Konnect API package
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Add an operation of an API to an API package, with an optional rate limit of its own; change that limit; take the
     operation out of the package.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_package_operation_info
 short_description: List the operations of a Konnect API package
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the API operations in an API package, by id or with filters (C(api_id), C(method) and C(path) are filtered by
     Konnect).

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_package_publication_info
 short_description: List where Konnect API packages are published
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the publications of API packages to developer portals in a Konnect region, one (both O(api_package) and
     O(portal) given), those of one API package, those in one portal, or all of them.

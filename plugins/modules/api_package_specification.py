@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_package_specification
 short_description: Manage the current specification of a Konnect API package
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Set, compare and remove the current specification of an API package (C(/v3/api-packages/{packageId}/current-specification)),
     from a file (O(src)) or inline (O(content)).

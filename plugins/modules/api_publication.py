@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_publication
 short_description: Publish a Konnect API to a developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Publish an API of the Konnect API catalog to a developer portal, with its visibility, the application auth
     strategy developers' applications use, and whether their registrations are approved automatically.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_specification
 short_description: Manage the specification of a Konnect API
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Set, compare and remove the specification (OpenAPI or AsyncAPI) of an API of the Konnect API catalog, from a file
     (O(src)) or inline (O(content)).

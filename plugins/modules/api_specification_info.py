@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_specification_info
 short_description: Read the specification of a Konnect API
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the specification of an API of the Konnect API catalog, in full (its content, type and Konnect's validation
     messages), from the API's version.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_version
 short_description: Manage the version of a Konnect API, with its specification
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete the version of an API of the Konnect API catalog, that is its version string and its
     specification (OpenAPI or AsyncAPI), through C(/v3/apis/{apiId}/versions).

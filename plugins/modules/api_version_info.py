@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: api_version_info
 short_description: List the versions of a Konnect API
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the version of an API of the Konnect API catalog (Konnect allows one per API), by id or with filters.
   - The list holds summaries (C(id), C(version), C(spec.type)); one read by O(id) holds the specification's content too.

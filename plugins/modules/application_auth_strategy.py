@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: application_auth_strategy
 short_description: Manage how developers' applications authenticate to APIs published in Konnect developer portals
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete application auth strategies, the credentials developers' applications use for the APIs
     they register for in a developer portal.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: application_auth_strategy_info
 short_description: List the application auth strategies of a Konnect region
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read application auth strategies (how developers' applications authenticate to published APIs), by id, by name, or
     with filters; every page is read.

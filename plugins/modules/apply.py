@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: apply
 short_description: Converge a whole Konnect organization described by one document
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Converges an organization document, the one the role C(konnect.konnect.org_bootstrap) takes (C(konnect_org)) - teams,
     users, system accounts and their tokens, single sign-on, control planes and groups in several regions, data-plane

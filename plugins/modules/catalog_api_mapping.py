@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: catalog_api_mapping
 short_description: Map APIs to services of the Konnect Service Catalog
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Map an API (of the API Builder, M(konnect.konnect.api)) to a catalog service, or remove the mapping. A mapping has
     nothing to change; it exists or not.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: catalog_api_mapping_info
 short_description: List API mappings of a Konnect catalog service
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Read the API mappings of a catalog service of a Konnect region, by id or with filters; every page is read.
   - Always returns a list, also when looking up one.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: catalog_integration_instance
 short_description: Manage integration instances of the Konnect Service Catalog, with their auth config and credential
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Create, update and delete the integration instances of a Konnect region's Service Catalog (a PagerDuty account, a
     GitHub organization, ...), and set the auth config and auth credential that connect them.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: catalog_integration_instance_info
 short_description: List integration instances of the Konnect Service Catalog
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Read the integration instances of a Konnect region, by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one.

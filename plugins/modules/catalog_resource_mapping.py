@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: catalog_resource_mapping
 short_description: Map resources of integrations to services of the Konnect Service Catalog
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Map a resource that an integration knows (a gateway service, a PagerDuty service, a GitHub repository, ...) to a catalog
     service, or remove the mapping. A mapping cannot be changed; map another resource and remove the old mapping.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: catalog_resource_mapping_info
 short_description: List resource mappings of the Konnect Service Catalog
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Read the resource mappings of a Konnect region, by id or with filters; every page is read.
   - Always returns a list, also when looking up one.

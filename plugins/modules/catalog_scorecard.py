@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: catalog_scorecard
 short_description: Manage scorecards of the Konnect Service Catalog
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Create, update and delete the scorecards that grade catalog services against criteria.
   - A scorecard is found by O(id) or by its O(name).

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: catalog_service
 short_description: Manage services of the Konnect Service Catalog
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Create, update and delete the services of a Konnect region's Service Catalog.
   - A service is found by O(id) or by its unique machine O(name).

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: catalog_service_info
 short_description: List services of the Konnect Service Catalog
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Read the catalog services of a Konnect region, by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one.

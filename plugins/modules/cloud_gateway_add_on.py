@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_add_on
 short_description: Manage add-ons of Konnect dedicated cloud gateways
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Create, update and delete add-ons such as a managed cache for the data planes of a control plane or control plane group."
   - "Found by O(id) or by its O(name). O(owner) is set on create; O(config) can change (a cache tier goes up, never down)."

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_add_on_info
 short_description: List add-ons of Konnect dedicated cloud gateways
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Read the add-ons of the organization, by id, by name, or with filters. Always returns a list."
 author:

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_configuration
 short_description: Manage the dedicated cloud gateway configuration of a control plane
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Set the data-plane groups a control plane runs in dedicated cloud gateways, across providers and regions."
   - "Konnect keeps one configuration per control plane and geo and replaces it whole (PUT). The task compares the data-plane groups field by

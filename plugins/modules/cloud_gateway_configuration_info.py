@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_configuration_info
 short_description: List Konnect dedicated cloud gateway configurations
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Read the cloud gateway configurations of the organization, by id or with filters (C(control_plane_id), C(control_plane_geo))."
   - "Always returns a list."

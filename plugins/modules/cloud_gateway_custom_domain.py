@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_custom_domain
 short_description: Manage custom domains of Konnect dedicated cloud gateways
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Register or remove a custom domain (bring your own host name) for a control plane's cloud gateways; Konnect provisions its TLS
     certificate."

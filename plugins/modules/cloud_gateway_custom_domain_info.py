@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_custom_domain_info
 short_description: List custom domains of Konnect dedicated cloud gateways
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Read the custom domains of the organization, by id, by domain, or with filters; each with its C(online_status)."
   - "Always returns a list."

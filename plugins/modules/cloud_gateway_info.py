@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_info
 short_description: Read what Konnect offers for dedicated cloud gateways
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Read the availability document (providers, regions, availability zones, CIDR blocks, gateway versions, instance types), the organization's
     provider accounts, its resource quotas and resource configurations, with their defaults."

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_network
 short_description: Manage Konnect dedicated cloud gateway networks
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Create, rename and delete the networks (a VPC or VNet in a cloud provider) that dedicated cloud gateways run in."
   - "Cloud gateways are global: the calls go to the global API whatever O(konnect_region) says."

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_network_info
 short_description: List Konnect dedicated cloud gateway networks
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Read the cloud gateway networks of the organization (global API), by id, by name, or with filters; every page is read."
   - "Always returns a list."

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_private_dns
 short_description: Manage private DNS of Konnect cloud gateway networks
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Attach private DNS to a network of dedicated cloud gateways: an AWS private hosted zone or outbound resolver, a GCP private zone, or an
     Azure private zone or outbound resolver, as O(private_dns_attachment_config) says."

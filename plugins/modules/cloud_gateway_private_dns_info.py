@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_private_dns_info
 short_description: List private DNS of a Konnect cloud gateway network
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Read the private DNS attachments of a network, by id, by name, or with filters. Always returns a list."
 author:

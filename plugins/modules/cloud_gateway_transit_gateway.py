@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_transit_gateway
 short_description: Manage transit gateways of Konnect cloud gateway networks
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Attach a network of dedicated cloud gateways to your own: an AWS transit gateway or VPC peering, an AWS resource endpoint, an Azure VNet or
     vHub peering, or a GCP VPC peering, as O(transit_gateway_attachment_config) says."

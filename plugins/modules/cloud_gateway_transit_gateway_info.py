@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: cloud_gateway_transit_gateway_info
 short_description: List transit gateways of a Konnect cloud gateway network
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - "Read the transit gateways of a network, by id, by name, or with filters. Always returns a list."
 author:

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: custom_plugin
 short_description: Stream a custom Kong plugin (handler and schema) to a Konnect control plane
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete a streamed custom plugin of a Konnect control plane; Konnect sends the plugin's Lua handler
     and schema to the data planes, so the plugin need not be installed on them.

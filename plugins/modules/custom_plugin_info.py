@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: custom_plugin_info
 short_description: List the streamed custom plugins of a Konnect control plane
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the streamed custom plugins of a control plane, by id, by name, or with filters; every page is read.
 author:

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dcr_provider
 short_description: Manage the DCR providers that create developers' OAuth clients at an identity provider
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete dynamic client registration (DCR) providers. With one, an V(openid_connect) application
     auth strategy (M(konnect.konnect.application_auth_strategy)) lets Konnect create each developer application's client

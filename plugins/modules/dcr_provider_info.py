@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dcr_provider_info
 short_description: List the DCR providers of a Konnect region
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read dynamic client registration (DCR) providers, by id, by name, or with filters; every page is read.
   - Their secrets are never returned.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dump
 short_description: Read a Konnect organization as the document that M(konnect.konnect.apply) takes
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Reads what exists in Konnect and returns it as an organization document (the one M(konnect.konnect.apply) and the
     M(konnect.konnect.org_bootstrap) role take, C(konnect_org)), so that applying the result changes nothing. That is how a

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway
 short_description: Manage Konnect event gateways
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete event gateways, the control planes of Kong Event Gateway (Kafka proxies).
   - An event gateway is found by O(id) or by its O(name), unique in the region.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_backend_cluster
 short_description: Manage the backend Kafka clusters of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete backend clusters, the Kafka clusters an event gateway proxies.
   - A backend cluster is found by O(id) or by its O(name) in the event gateway.

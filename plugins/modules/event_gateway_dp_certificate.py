@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_dp_certificate
 short_description: Manage the data-plane certificates of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete the certificates an event gateway's data-plane nodes authenticate with.
   - A certificate is found by O(id) or by its O(name) in the event gateway (Konnect does not require a name; this module does, to find it again).

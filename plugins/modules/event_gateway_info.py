@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_info
 short_description: List Konnect event gateways
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read event gateways, by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one.

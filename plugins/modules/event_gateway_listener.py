@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_listener
 short_description: Manage the listeners of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete listeners, the addresses and ports an event gateway accepts Kafka clients on.
   - A listener is found by O(id) or by its O(name) in the event gateway. Konnect replaces a listener whole on update; the fields the task does not set

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_produce_policy
 short_description: Manage the produce policies of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update, move and delete the policies that apply to records produced to a virtual cluster, in chain order.
   - A policy is found by O(id) or by its O(name) in its chain; Konnect lists the chain in one request.

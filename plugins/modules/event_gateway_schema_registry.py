@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_schema_registry
 short_description: Manage the schema registries of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete the schema registries that schema-validation policies of an event gateway use.
   - A schema registry is found by O(id) or by its O(name) in the event gateway.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_static_key
 short_description: Manage the static encryption keys of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create and delete the static keys that encrypt and decrypt policies of an event gateway use.
   - A static key is found by O(id) or by its O(name) in the event gateway.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_tls_trust_bundle
 short_description: Manage the TLS trust bundles of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete TLS trust bundles, the CA certificates TLS listener policies verify client certificates with.
   - A trust bundle is found by O(id) or by its O(name) in the event gateway.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_tls_trust_bundle_info
 short_description: List the TLS trust bundles of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the TLS trust bundles of a event gateway, by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one.

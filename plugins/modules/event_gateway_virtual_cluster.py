@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_virtual_cluster
 short_description: Manage the virtual clusters of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete virtual clusters, what Kafka clients of an event gateway see of a backend cluster.
   - A virtual cluster is found by O(id) or by its O(name) in the event gateway.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: event_gateway_virtual_cluster_info
 short_description: List the virtual clusters of a Konnect event gateway
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the virtual clusters of a event gateway, by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: gateway_degraphql_route
 short_description: Manage the DeGraphQL routes of a gateway service in a Konnect control plane
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete a route of the DeGraphQL plugin, which turns a REST request (O(uri), O(methods)) into a
     GraphQL O(query) to the service's upstream.

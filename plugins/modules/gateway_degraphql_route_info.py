@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: gateway_degraphql_route_info
 short_description: List the DeGraphQL routes of a gateway service in a Konnect control plane
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the DeGraphQL routes of a gateway service, by id, by URI, or with filters; every page is read.
 author:

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: gateway_graphql_cost_decoration
 short_description: Manage the GraphQL cost decorations of a gateway service in a Konnect control plane
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete a cost decoration of the GraphQL Rate Limiting Advanced plugin, which says how much a query that
     reaches O(type_path) costs.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: gateway_graphql_cost_decoration_info
 short_description: List the GraphQL cost decorations of a gateway service in a Konnect control plane
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the GraphQL cost decorations of a gateway service, by id, by type path, or with filters; every page is read.
 author:

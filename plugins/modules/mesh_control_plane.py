@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: mesh_control_plane
 short_description: Manage Konnect mesh control planes
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Create, update and delete the mesh control planes (Kong Mesh) of a Konnect region.
   - A mesh control plane is found by O(id) or by its O(name). The resources inside it are managed with

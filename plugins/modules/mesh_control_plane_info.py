@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: mesh_control_plane_info
 short_description: List Konnect mesh control planes
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Read the mesh control planes of a Konnect region, by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one control plane.

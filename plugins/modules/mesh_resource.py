@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: mesh_resource
 short_description: Manage the Kuma resources of a Konnect mesh control plane
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Create, update and delete any Kuma resource of a Konnect mesh control plane (meshes, policies such as MeshTimeout or
     MeshTrafficPermission, MeshService, secrets, zone ingresses, access roles, ...); one module for every kind the

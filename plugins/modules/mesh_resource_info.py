@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: mesh_resource_info
 short_description: List the Kuma resources of a Konnect mesh control plane
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Read the Kuma resources of one kind in a mesh control plane (inside one mesh, for the kinds that live in a mesh), or one
     of them by name; every page is read.

@@ -54,7 +54,6 @@ options:
     description:
       - Whether Konnect's support may impersonate people of the organization (to see what they see when helping them).
     type: dict
-    version_added: 0.2.0
     suboptions:
       enabled:
         description:

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_application
 short_description: Manage the applications of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create applications of a developer portal as an administrator, hand them to another owner, and delete them.
     Applications are what developers register for APIs (M(konnect.konnect.portal_application_registration)) and get

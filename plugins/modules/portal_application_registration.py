@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_application_registration
 short_description: Register the applications of a Konnect developer portal for APIs
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Register an application of a developer portal for an API, approve, reject or revoke the registration, link it to a
     gateway consumer, and delete it. Only approved registrations let the application's credentials call the API.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_application_registration_info
 short_description: List the API registrations of an application of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the registrations of an application of a developer portal, by id or with filters; every page is read.
   - Always returns a list.

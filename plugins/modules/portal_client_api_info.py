@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_client_api_info
 short_description: List the APIs a Konnect developer portal shows a developer, and fetch their specifications
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - The APIs the portal shows the developer the task logs in as (O(portal_email)), each with its versions, through the
     portal's own host.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_client_application
 short_description: Manage a developer's own application on a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete an application of the developer the task logs in as (O(portal_email)), through the
     portal's own host. Applications are registered to APIs (M(konnect.konnect.portal_client_application_registration))

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_client_application_registration
 short_description: Register a developer's application to an API of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Register an application of the developer the task logs in as (O(portal_email)) to an API the portal shows, or
     remove the registration, through the portal's own host. RV(status) says whether it is approved.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_client_credential
 short_description: Mint, rotate and revoke the credentials of a developer's application on a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Make sure an application of the developer the task logs in as (O(portal_email)) has a credential with a given
     O(display_name), replace it, or delete it, through the portal's own host.

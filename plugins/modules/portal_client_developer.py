@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_client_developer
 short_description: Sign up as a developer on a Konnect developer portal and complete the sign-up
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - The developer's own account on a developer portal, as the developer (O(portal_email)) sees it through the portal's
     own host. For an administrator's view of the portal's developers, see M(konnect.konnect.portal_developer).

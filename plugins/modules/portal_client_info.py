@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_client_info
 short_description: Read a Konnect developer portal, the developer's profile and teams
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - What the developer the task logs in as (O(portal_email)) can see of the portal and of itself, through the portal's
     own host. A clear error says when the login fails (a wrong password, a developer not approved yet) or when

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_developer
 short_description: Manage the developers of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create developer accounts of a developer portal as an administrator, approve, reject or revoke them, and delete them.
   - A developer is found by O(id) or by O(email), compared without regard to case; the module sends and looks up the

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_developer_info
 short_description: List the developers of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the developers of a developer portal, by id, by email address, or with filters; every page is read.
   - Always returns a list, also when looking up one developer.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_identity_provider
 short_description: Configure single sign-on (OIDC or SAML) for the developers of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete the identity provider the developers of a portal sign in with, over OpenID Connect or SAML.
   - An identity provider is found by O(id) or by its O(type), so the module handles one OIDC and one SAML provider per portal.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_identity_provider_info
 short_description: List the single sign-on identity providers of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the OIDC and SAML identity providers of a developer portal, by id, by type, or with filters.
   - Client secrets are never returned.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_identity_provider_team_group_mapping
 short_description: Map identity provider groups to the teams of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Make sure developers in a group of the portal's single sign-on identity provider join a portal team, or stop doing so.
   - A mapping links one O(group) to one O(team); these two together identify it, so a task that changes nothing only reads.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_identity_provider_team_group_mapping_info
 short_description: List the group to team mappings of an identity provider of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the mappings of identity provider groups to portal teams of one identity provider of a portal, by id or with
     filters; every page is read.

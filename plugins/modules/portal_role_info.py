@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_role_info
 short_description: List the roles Konnect developer portal teams can be given
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read Konnect's catalogue of portal roles, the roles M(konnect.konnect.portal_team_role) gives teams on APIs, one entry
     per role.

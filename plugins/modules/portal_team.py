@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_team
 short_description: Manage the developer teams of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete the teams of a developer portal. A team groups developers
     (M(konnect.konnect.portal_team_developer)) and gives them roles on APIs (M(konnect.konnect.portal_team_role)).

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_team_developer
 short_description: Add developers to and remove them from the teams of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Make sure a developer of a portal is a member of one of its teams, or is not. A member gets the roles of the team.
   - The membership is found by the developer's id among the team's members, so a task that changes nothing only reads.

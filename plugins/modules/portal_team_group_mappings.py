@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_team_group_mappings
 short_description: Set which identity provider groups join which teams of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read and change the portal's team group mapping document, which says for each portal team which groups of the
     portal's single sign-on identity provider its developers come from.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_team_info
 short_description: List the developer teams of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the teams of a developer portal, by id, by name, or with filters; every page is read.
   - Always returns a list, also when looking up one team.

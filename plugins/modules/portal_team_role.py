@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_team_role
 short_description: Give the teams of a Konnect developer portal roles on APIs
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Give a team of a developer portal a role from the portal role catalogue on an API, or take it away. Every member of
     the team gets what the role allows. M(konnect.konnect.portal_role_info) lists the catalogue.

@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: portal_team_role_info
 short_description: List the roles of a team of a Konnect developer portal
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Read the role assignments of a team of a developer portal, by id or with filters; every page is read.
   - Always returns a list.
