@@ -7,7 +7,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 name: entity
 short_description: Read Konnect entities of any type inside templates and vars
-version_added: 0.4.0
+version_added: 0.1.0
 description:
   - Reads entities of one type of the collection's catalogue (a control plane, a gateway service, a team, a portal, ...)
     by id, by natural key, or with filters, and returns them as Konnect returns them.
