@@ -95,6 +95,7 @@ start_emulator() {
     return 1
 }
 
+# shellcheck disable=SC2329  # called by the EXIT trap
 stop_emulator() {
     [[ -n "${EMULATOR_URL:-}" ]] || return 0
     "$DEV_PYTHON" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1], method="POST"), timeout=10)' \
@@ -117,7 +118,7 @@ run_line() {
         [[ -e "$COLL/$path" ]] && tests+=("$path")
     done
     # each line its own notes of recent creates (module_utils/coordination.py): the unit tests' are per test anyway
-    rm -rf "$dir/coordination" "$dir/home" && mkdir -m 700 "$dir/coordination"
+    rm -rf "${dir:?}/coordination" "${dir:?}/home" && mkdir -m 700 "$dir/coordination"
     (cd "$COLL" && env PYTHONPATH="$COMPAT/layout" KONNECT_COORDINATION_DIR="$dir/coordination" \
         "$venv/bin/python" -m pytest -q -p no:cacheprovider --color no -m 'not playbook' --junit-xml "$dir/units.xml" "${tests[@]}") \
         >"$dir/units.log" 2>&1
