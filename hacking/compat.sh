@@ -4,6 +4,8 @@
 # Usage: hacking/compat.sh [LINE...]          (default: every line in COMPAT_LINES below)
 #   KONNECT_COMPAT_JOBS=N     lines run at once (default 1: on 2 cores beside the rest of `make test`, running lines
 #                             side by side only makes each slower; `make compat` alone passes 2)
+#   KONNECT_COMPAT_PLAYBOOK_TESTS=1   also the unit tests that run real ansible-playbook (marker playbook: the action
+#                             plugin's both-ways comparison of every task keyword, ~30 s a line), left out by default
 #
 # For each line it
 #   * keeps a virtualenv of its own, .build/compat/<line>/venv: `ansible-core==<line>.*` plus tests/compat/requirements.txt,
@@ -41,7 +43,8 @@ DEV_PYTHON="$ROOT/.venv/bin/python"  # serves the emulator
 #                                       PASSWORD_MATCH of AnsibleModule
 #   module_utils/test_runner.py         the connection options and their fallbacks (AnsibleFallbackNotFound)
 #   test_runtime.py                     meta/runtime.yml: action groups and the redirects to the action plugin
-# The tests that run real ansible-playbook (marker playbook) are left out: the smoke is this step's playbook run.
+# The tests that run real ansible-playbook (marker playbook) are left out unless KONNECT_COMPAT_PLAYBOOK_TESTS=1: the smoke
+# is this step's playbook run.
 UNIT_TESTS=(tests/unit/plugins/action tests/unit/plugins/filter tests/unit/plugins/inventory tests/unit/plugins/lookup
     tests/unit/plugins/modules/test_argument_specs.py tests/unit/plugins/module_utils/test_runner.py tests/unit/test_runtime.py)
 
@@ -117,10 +120,12 @@ run_line() {
     for path in "${UNIT_TESTS[@]}"; do
         [[ -e "$COLL/$path" ]] && tests+=("$path")
     done
+    local markers=(-m 'not playbook')
+    [[ "${KONNECT_COMPAT_PLAYBOOK_TESTS:-0}" == 1 ]] && markers=()
     # each line its own notes of recent creates (module_utils/coordination.py): the unit tests' are per test anyway
     rm -rf "${dir:?}/coordination" "${dir:?}/home" && mkdir -m 700 "$dir/coordination"
     (cd "$COLL" && env PYTHONPATH="$COMPAT/layout" KONNECT_COORDINATION_DIR="$dir/coordination" \
-        "$venv/bin/python" -m pytest -q -p no:cacheprovider --color no -m 'not playbook' --junit-xml "$dir/units.xml" "${tests[@]}") \
+        "$venv/bin/python" -m pytest -q -p no:cacheprovider --color no "${markers[@]}" --junit-xml "$dir/units.xml" "${tests[@]}") \
         >"$dir/units.log" 2>&1
     local passed
     passed="$("$venv/bin/python" - "$dir/units.xml" <<'EOF'

@@ -129,7 +129,8 @@ TIME = re.compile(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?')
 JOB_ID = re.compile(r'j\d+\.\d+')
 TRACE = re.compile(r'konnect:trace:\d+')
 DATA_PLANE_HOST = re.compile(r'//[0-9a-f]{10}\.')  # a control plane's endpoints: https://<10 hex>.<region>.cp.konghq.com
-VOLATILE_KEYS = frozenset(('ansible_job_id', 'results_file', 'start', 'end', 'delta', 'started', 'finished'))
+# frame: ansible-core 2.18's timedout.frame, the Python frame the task was interrupted in (differs between the two paths by nature)
+VOLATILE_KEYS = frozenset(('ansible_job_id', 'results_file', 'start', 'end', 'delta', 'started', 'finished', 'frame'))
 
 
 def normalised(value, url, ids):
