@@ -5,6 +5,7 @@
 #   make test-fast    the edit-test loop: the unit and pytest tests (engine decisions against the in-process emulator), once,
 #                     without those that run real ansible-playbook processes (marker playbook; make test runs them)
 #   make sanity | units | integration | lint | docs | build     one step of the suite
+#   make compat       unit tests and a smoke playbook on every ansible-core line the README names (2.16 ... 2.19), each in its venv
 #   make pytest       every unit and pytest test, narrowed while editing (make pytest ARGS="-k planner")
 #   make coverage     print what of Konnect's specs the modules cover, per API family, and refresh README.md's table
 #   make bench        print the benchmarks (bench/): task overhead, apply on a reference org, apply on a 5,000-entity decK file; not tests
@@ -17,12 +18,12 @@ PYTHON ?= python3.11
 STEPS ?=
 export PYTHON
 
-.PHONY: all help venv demo bench coverage test test-fast pytest sanity units integration lint docs build clean distclean
+.PHONY: all help venv demo bench coverage test test-fast pytest sanity units integration lint docs build compat clean distclean
 
 all: help
 
 help:
-	@sed -n '2,15s/^# \{0,1\}//p' Makefile
+	@sed -n '2,16s/^# \{0,1\}//p' Makefile
 
 venv:
 	@hacking/ensure_venv.sh
@@ -60,6 +61,10 @@ pytest:
 
 sanity units integration lint docs build:
 	@hacking/run_tests.sh $@
+
+compat:
+	@hacking/ensure_venv.sh
+	@KONNECT_COMPAT_JOBS=$${KONNECT_COMPAT_JOBS:-2} hacking/compat.sh
 
 clean:
 	rm -rf .build tests/output tests/integration/inventory changelogs/.plugin-cache.yaml .pytest_cache

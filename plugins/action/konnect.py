@@ -26,11 +26,12 @@ The module is executed on the target instead (``_run_on_target``), as any module
 ``konnect_execution: controller`` forces in-process execution: ``become`` is then ignored (the engine
 runs as the controller's user), and ``async`` is refused, since it cannot be honoured.
 
-ansible-core internals relied upon (all long-standing; see ``tests/unit/plugins/action``):
+ansible-core internals relied upon (all long-standing; each checked by name and behaviour in
+``tests/unit/plugins/action/test_ansible_internals.py``, which ``make compat`` runs on ansible-core 2.16 ... 2.19):
 ``ActionBase._compute_environment_string(raw_environment_out)`` for the task's templated environment,
 ``ActionBase._execute_module`` and ``_remove_tmp_path`` (as the ``normal`` action uses them),
 ``self._task`` (``args``, ``check_mode``, ``diff``, ``async_val``, ``action``, ``collections``),
-``self._play_context`` (``connection``, ``become``), ``self._connection`` (``_load_name``,
+``self._play_context`` (``connection``, ``become``), ``self._shared_loader_obj.module_loader``, ``self._connection`` (``_load_name``,
 ``has_native_async``, ``_shell``) and ``ArgumentSpecValidator``'s ``_no_log_values``/``_warnings``.
 """
 
