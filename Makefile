@@ -5,6 +5,7 @@
 #   make test-fast    the edit-test loop: the unit and pytest tests (engine decisions against the in-process emulator), once,
 #                     without those that run real ansible-playbook processes (marker playbook; make test runs them)
 #   make sanity | units | integration | lint | docs | build     one step of the suite
+#   make docs         build the documentation site into .build/docs/html/index.html and check it (links, pages, a browser)
 #   make pytest       every unit and pytest test, narrowed while editing (make pytest ARGS="-k planner")
 #   make coverage     print what of Konnect's specs the modules cover, per API family, and refresh README.md's table
 #   make bench        print the benchmarks (bench/): task overhead, apply on a reference org, apply on a 5,000-entity decK file; not tests
@@ -22,7 +23,7 @@ export PYTHON
 all: help
 
 help:
-	@sed -n '2,15s/^# \{0,1\}//p' Makefile
+	@sed -n '2,16s/^# \{0,1\}//p' Makefile
 
 venv:
 	@hacking/ensure_venv.sh
@@ -58,8 +59,12 @@ pytest:
 	@cd .build/pytest/ansible_collections/konnect/konnect && PYTHONPATH=$(CURDIR)/.build/pytest \
 		$(CURDIR)/.venv/bin/python -m pytest -q -n auto -p no:cacheprovider tests/unit $(ARGS)
 
-sanity units integration lint docs build:
+sanity units integration lint build:
 	@hacking/run_tests.sh $@
+
+# The docs step (what make test runs) plus antsibull-docs' lint of every plugin's docs; the site: .build/docs/html
+docs:
+	@KONNECT_DOCS_LINT_PLUGINS=1 hacking/run_tests.sh docs
 
 clean:
 	rm -rf .build tests/output tests/integration/inventory changelogs/.plugin-cache.yaml .pytest_cache

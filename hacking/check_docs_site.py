@@ -123,8 +123,8 @@ def expected_pages(collection: str) -> dict[str, str]:
                 entry = line.strip()
                 if entry.startswith('- ') and ':' not in entry:  # a toctree entry (the title lines hold a colon)
                     expected[os.path.join(base, 'docsite', entry[2:].strip() + '.html')] = 'guide ' + entry[2:].strip()
-    expected[os.path.join(base, 'changelog.html')] = 'the changelog'
-    expected[os.path.join(base, 'index.html')] = 'the collection index'
+    expected[os.path.join(base, 'changelog.html')] = 'changelog'
+    expected[os.path.join(base, 'index.html')] = 'index'
     return expected
 
 

@@ -1,6 +1,8 @@
 # Appended by hacking/build_docs.sh to the conf.py that `antsibull-docs sphinx-init` writes: what this site changes.
 # (Not a module of its own: it runs inside conf.py, after antsibull-docs' settings.)
-# pylint: disable=invalid-name,undefined-variable
+# pylint: disable=invalid-name,undefined-variable,redefined-builtin
+
+import re
 
 project = 'konnect.konnect'
 copyright = 'the konnect.konnect maintainers'  # noqa: A001  (Sphinx's name for it)
@@ -36,6 +38,31 @@ def _ansible_reference(app, env, node, contnode):
     return reference
 
 
+_OPTION_LABEL = re.compile(r'^ansible_collections\.([^.]+)\.([^.]+)\.([^.]+)__((?:parameter|return|attribute)-.+)$')
+
+
+def _option_reference(app, env, node, contnode):
+    """Resolve a reference to an option, return value or attribute (O(), RV(), ...) to its anchor in the HTML table.
+
+    With use_html_blobs (see hacking/build_docs.sh) the option tables are HTML, where each row has the id
+    'parameter-<path>' ('return-', 'attribute-'; a role's 'parameter-<entry point>--<path>'), but antsibull-docs' roles still ask for the RST label
+    'ansible_collections.<ns>.<name>.<plugin>_<type>__parameter-<path>'. hacking/check_docs_site.py checks every
+    resulting anchor."""
+    from docutils import nodes  # pylint: disable=import-outside-toplevel
+
+    match = _OPTION_LABEL.match(node.get('reftarget', '')) if node.get('reftype') == 'ref' else None
+    if not match:
+        return None
+    docname = 'collections/%s/%s/%s' % match.group(1, 2, 3)
+    if docname not in env.all_docs:
+        return None
+    uri = app.builder.get_relative_uri(node.get('refdoc'), docname) if docname != node.get('refdoc') else ''
+    anchor = match.group(4).replace('__', '--') if docname.endswith('_role') else match.group(4)  # <entry point>--<option>
+    reference = nodes.reference('', '', internal=True, refuri=uri + '#' + anchor)
+    reference += contnode
+    return reference
+
+
 def _home_link(app, pagename, templatename, context, doctree):
     """The theme's logo links to documentation_home_url, '/' by default: the root of a web server, not of this site.
     Link it to the site's own start page instead, relative to each page, so the site also works from files."""
@@ -45,5 +72,6 @@ def _home_link(app, pagename, templatename, context, doctree):
 def setup(app):
     """Register the resolver of ansible-core's labels and the relative home link."""
     app.connect('missing-reference', _ansible_reference)
+    app.connect('missing-reference', _option_reference)
     app.connect('html-page-context', _home_link)
     return {'parallel_read_safe': True, 'parallel_write_safe': True}
