@@ -180,10 +180,24 @@ def paragraph_rst(paragraph: list[str]) -> list[str]:
     if all(line.startswith('  ') for line in paragraph):  # a list under the title line, say: no indentation needed
         paragraph = [line.strip() for line in paragraph]
     out = []
-    for line in paragraph:
+    for line in logical_lines(paragraph):
         stripped = line.lstrip(' ')
         out.append('| %s%s' % (' ' * (len(line) - len(stripped)), inline(stripped)))
     return out + ['']
+
+
+def logical_lines(paragraph: list[str]) -> list[str]:
+    """Join the lines a comment wrapped; a list item, a command (indented by 5 or more) and what follows one start anew."""
+    joined: list[str] = []
+    previous_command = True
+    for line in paragraph:
+        command = len(line) - len(line.lstrip(' ')) >= 5
+        if not joined or command or previous_command or re.match(r'^\s*(\d+\.|-|\*)\s', line):
+            joined.append(line.rstrip())
+        else:
+            joined[-1] += ' ' + line.strip()
+        previous_command = command
+    return joined
 
 
 def playbook_title(header: list[str], path: str) -> tuple[str, list[str]]:
