@@ -6,6 +6,7 @@
 #                     without those that run real ansible-playbook processes (marker playbook; make test runs them)
 #   make sanity | units | integration | lint | docs | build     one step of the suite
 #   make compat       unit tests and a smoke playbook on every ansible-core line the README names (2.16 ... 2.19), each in its venv
+#   make docs         build the documentation site into .build/docs/html/index.html and check it (links, pages, a browser)
 #   make pytest       every unit and pytest test, narrowed while editing (make pytest ARGS="-k planner")
 #   make coverage     print what of Konnect's specs the modules cover, per API family, and refresh README.md's table
 #   make bench        print the benchmarks (bench/): task overhead, apply on a reference org, apply on a 5,000-entity decK file; not tests
@@ -59,12 +60,16 @@ pytest:
 	@cd .build/pytest/ansible_collections/konnect/konnect && PYTHONPATH=$(CURDIR)/.build/pytest \
 		$(CURDIR)/.venv/bin/python -m pytest -q -n auto -p no:cacheprovider tests/unit $(ARGS)
 
-sanity units integration lint docs build:
+sanity units integration lint build:
 	@hacking/run_tests.sh $@
 
 compat:
 	@hacking/ensure_venv.sh
 	@KONNECT_COMPAT_JOBS=$${KONNECT_COMPAT_JOBS:-2} hacking/compat.sh
+
+# The docs step (what make test runs) plus antsibull-docs' lint of every plugin's docs; the site: .build/docs/html
+docs:
+	@KONNECT_DOCS_LINT_PLUGINS=1 hacking/run_tests.sh docs
 
 clean:
 	rm -rf .build tests/output tests/integration/inventory changelogs/.plugin-cache.yaml .pytest_cache

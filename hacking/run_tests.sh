@@ -267,7 +267,24 @@ sanity_pylint() {
 # Lint the checkout itself (.ansible-lint excludes .build/.venv/tests/output); the collection's own modules/roles
 # resolve from the laid-out copy.  --offline: no installs.
 run_lint() { ANSIBLE_COLLECTIONS_PATH="$BUILD" ansible-lint --offline; }
-run_docs() { python "$ROOT/hacking/check_docs.py" --collections-path "$BUILD"; }
+# docs: ansible-doc renders every module (with EXAMPLES); the guides' pages are up to date; antsibull-docs lints the
+# collection's docs (with --plugin-docs under `make docs`: 50 s of CPU that the site build's -W mostly repeats); the site
+# is built into .build/docs/html and checked (links, pages, one page in headless Chromium when installed).
+run_docs() {
+    local rc=0 lint=(antsibull-docs lint-collection-docs)
+    [[ -n "${KONNECT_DOCS_LINT_PLUGINS:-}" ]] && lint+=(--plugin-docs)
+    python "$ROOT/hacking/check_docs.py" --collections-path "$BUILD" || rc=1
+    python "$ROOT/hacking/docs_guides.py" --check || rc=1
+    if out="$(cd "$COLL" && ANSIBLE_COLLECTIONS_PATH="$BUILD" "${lint[@]}" . 2>&1)"; then
+        echo "${lint[*]}: ok"
+    else
+        printf '%s\n%s: FAILED\n' "$out" "${lint[*]}"
+        rc=1
+    fi
+    "$ROOT/hacking/build_docs.sh" "$BUILD/docs" || rc=1
+    python "$ROOT/hacking/check_docs_site.py" --site "$BUILD/docs/html" || rc=1
+    return "$rc"
+}
 run_build() {  # in a copy of its own: integration writes into $COLL meanwhile
     local coll
     coll="$("$ROOT/hacking/layout.sh" "$BUILD/build")" || return 1

@@ -13,7 +13,7 @@ options:
   portal_url:
     description:
       - The base URL of the developer portal, its default domain or its custom domain, as the M(konnect.konnect.portal)
-        module returns them (RV(konnect.konnect.portal#module:portal.default_domain)); without a scheme, C(https://) is assumed.
+        module returns them (C(default_domain) in RV(konnect.konnect.portal#module:portal)); without a scheme, C(https://) is assumed.
       - The modules talk to the portal's own host (the Portal Client API under C(/api/v3)), never to the Konnect admin API.
       - If not set, the environment variable E(KONNECT_PORTAL_URL) is used.
       - Required. With a scheme, it must be C(http) or C(https) and the URL must have a host; anything else is refused,

@@ -11,7 +11,7 @@ short_description: Read a Konnect organization as the document that M(konnect.ko
 version_added: 0.1.0
 description:
   - Reads what exists in Konnect and returns it as an organization document (the one M(konnect.konnect.apply) and the
-    M(konnect.konnect.org_bootstrap) role take, C(konnect_org)), so that applying the result changes nothing. That is how a
+    P(konnect.konnect.org_bootstrap#role) role take, C(konnect_org)), so that applying the result changes nothing. That is how a
     team adopts an organization it already has - dump it, keep the document in version control, apply it from then on.
   - Every value is written as C(apply) compares it. References name what they point to (a route's service, a plugin's
     service, route, consumer or consumer group, a team mapping's team, a role's control plane when it is one of a region
