@@ -42,11 +42,13 @@ DEV_PYTHON="$ROOT/.venv/bin/python"  # serves the emulator
 #   modules/test_argument_specs.py      every module's argument spec built and validated by this line's validator,
 #                                       PASSWORD_MATCH of AnsibleModule
 #   module_utils/test_runner.py         the connection options and their fallbacks (AnsibleFallbackNotFound)
+#   module_utils/test_task_module.py    a module on a target: AnsibleModule logs its invocation with nested secrets masked
 #   test_runtime.py                     meta/runtime.yml: action groups and the redirects to the action plugin
 # The tests that run real ansible-playbook (marker playbook) are left out unless KONNECT_COMPAT_PLAYBOOK_TESTS=1: the smoke
 # is this step's playbook run.
 UNIT_TESTS=(tests/unit/plugins/action tests/unit/plugins/filter tests/unit/plugins/inventory tests/unit/plugins/lookup
-    tests/unit/plugins/modules/test_argument_specs.py tests/unit/plugins/module_utils/test_runner.py tests/unit/test_runtime.py)
+    tests/unit/plugins/modules/test_argument_specs.py tests/unit/plugins/module_utils/test_runner.py
+    tests/unit/plugins/module_utils/test_task_module.py tests/unit/test_runtime.py)
 
 LINES=("$@")
 [[ ${#LINES[@]} -gt 0 ]] || LINES=("${COMPAT_LINES[@]}")

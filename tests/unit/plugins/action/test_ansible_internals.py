@@ -223,3 +223,23 @@ def test_ansible_module_diff_attribute(capsys):
     require(getattr(module, '_diff', None) is True, 'AnsibleModule._diff', 'is not the task\'s diff mode (got %r)' % (getattr(module, '_diff', None),),
             'diff mode of a module run on the target (runner.run_as_module)')
     require(module.check_mode is True, 'AnsibleModule.check_mode', 'is not the task\'s check mode', 'check mode on the target')
+
+
+def test_ansible_module_logs_its_invocation_through_a_method_a_subclass_can_extend():
+    """``runner.TaskModule`` masks a task's nested secrets in ``_log_invocation``, which AnsibleModule's constructor calls."""
+    basic = require_import('ansible.module_utils.basic', 'AnsibleModule', 'running a module on the target')
+    require(callable(getattr(basic, '_log_invocation', None)), 'AnsibleModule._log_invocation', 'is gone',
+            'masking nested secrets before the invocation is logged to syslog (runner.TaskModule)')
+    called = []
+
+    class Logging(basic):
+        def _log_invocation(self):
+            called.append(sorted(self.no_log_values))
+
+        def log(self, msg, log_args=None):
+            pass
+
+    with patch_module_args({'secret': 'x'}):
+        Logging({'secret': dict(type='str', no_log=True)})
+    require(called == [['x']], 'AnsibleModule.__init__', 'no longer calls _log_invocation once its no_log values are known (got %r)' % (called,),
+            'masking nested secrets before the invocation is logged to syslog (runner.TaskModule)')

@@ -5,36 +5,17 @@ option (a plugin's ``config.redis.password``) must be masked by then, as in ever
 
 from __future__ import annotations
 
-import contextlib
 import json
 
 import pytest
 
-from ansible.module_utils import basic
-
 from ansible_collections.konnect.konnect.plugins.module_utils.runner import TaskModule, run_as_module
 from ansible_collections.konnect.konnect.plugins.modules.gateway_plugin import TASK
+from ansible_collections.konnect.konnect.tests.unit.plugins.action.test_konnect_action import patch_module_args
 from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import konnect
 
 SECRET = 'Nested-Redis-Secret-4f7'
-
-
-@contextlib.contextmanager
-def module_args(args):
-    """The module's arguments, as ansible-core's own tests set them (ansible-core 2.19 has a helper for it)."""
-    try:
-        from ansible.module_utils.testing import patch_module_args  # pylint: disable=import-outside-toplevel
-    except ImportError:  # ansible-core before 2.19
-        saved = basic._ANSIBLE_ARGS
-        basic._ANSIBLE_ARGS = json.dumps({'ANSIBLE_MODULE_ARGS': args}).encode()
-        try:
-            yield
-        finally:
-            basic._ANSIBLE_ARGS = saved
-    else:
-        with patch_module_args(args):
-            yield
 
 
 def test_nested_secrets_are_masked_in_the_syslog_invocation_and_the_result(emulator, monkeypatch, capsys):
@@ -43,7 +24,7 @@ def test_nested_secrets_are_masked_in_the_syslog_invocation_and_the_result(emula
     monkeypatch.setattr(TaskModule, 'log', lambda self, msg, log_args=None: logged.append((msg, log_args)))
     args = dict(connection(emulator), control_plane=control_plane, name='rate-limiting',
                 config={'minute': 5, 'policy': 'redis', 'redis': {'host': 'redis.internal', 'password': SECRET}})
-    with module_args(args), pytest.raises(SystemExit):
+    with patch_module_args(args), pytest.raises(SystemExit):
         run_as_module(TASK)
     result = json.loads(capsys.readouterr().out)
     assert result['changed'] and not result.get('failed'), result
