@@ -91,12 +91,14 @@ EXAMPLES = r'''
 # prod.konnect.yml: every node of every control plane (the token from KONNECT_TOKEN)
 plugin: konnect.konnect.dp_nodes
 
+---
 # eu.konnect.yml: the nodes of two control planes in the EU region, seen in the last 10 minutes
 plugin: konnect.konnect.dp_nodes
 regions: [eu]
 control_planes: [orders-prod, 5f0a6a7e-1d8e-4b8e-9d57-8e2f0c6f1f3b]
 not_seen_for: 600
 
+---
 # labels.konnect.yml: the control planes labelled env=prod and with a label team, groups and variables of your own
 plugin: konnect.konnect.dp_nodes
 control_plane_labels:

@@ -70,9 +70,9 @@ def counts_created(result):
 
 
 def test_the_encrypted_fields_of_its_plugins_are_masked_and_hidden_in_the_changes(emulator):
-    params = dict(connection(emulator), prune=False, parallelism=2, document=document(
-        {'name': 'ai-proxy', 'instance_name': 'ai', 'config': {'route_type': 'llm/v1/chat', 'model': {'provider': 'openai'},
-                                                              'auth': {'header_name': 'Authorization', 'header_value': 'Bearer sk-Apply-Secret'}}}))
+    config = {'route_type': 'llm/v1/chat', 'model': {'provider': 'openai'},
+              'auth': {'header_name': 'Authorization', 'header_value': 'Bearer sk-Apply-Secret'}}
+    params = dict(connection(emulator), prune=False, parallelism=2, document=document({'name': 'ai-proxy', 'instance_name': 'ai', 'config': config}))
     result = ApplyTask().execute(params, check_mode=False, diff_mode=True, warn=lambda message: None, progress=lambda line: None)
     assert result['changed'] and 'Bearer sk-Apply-Secret' in result['_konnect_secret_values']  # what the wrapper masks in every output
     visible = dict(result)

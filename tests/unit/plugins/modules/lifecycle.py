@@ -68,6 +68,21 @@ def argument_errors(name, validation):
                      for error in validation.errors)
 
 
+MASK = '********'  # how a module shows a secret
+
+
+def paths(sent):
+    return [request['path'] for request in sent]
+
+
+def methods(sent):
+    return [request['method'] for request in sent]
+
+
+def shown(result):
+    return json.dumps(result, default=str)
+
+
 def writes(sent):
     return [request for request in sent if request['method'] not in READS]
 

@@ -14,7 +14,7 @@ import json
 import os
 import stat
 
-from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, konnect, writes
+from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, konnect, paths, writes
 
 CERTIFICATE_STUB = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'
 
@@ -22,10 +22,6 @@ CERTIFICATE_STUB = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----
 def a_control_plane(emulator):
     plane = konnect(emulator, 'POST', '/v2/control-planes', {'name': 'it-dp-cp'})
     return plane, '/v2/control-planes/%s/dp-client-certificates' % plane['id']
-
-
-def paths(sent):
-    return [request['path'] for request in sent]
 
 
 def test_the_control_plane_has_both_endpoints(emulator):

@@ -9,30 +9,15 @@ Moved from the integration target gateway_certificates (issue 13), which keeps o
 
 from __future__ import annotations
 
-import json
-
-from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, konnect, writes
+from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import MASK, Module, assert_refused, konnect, methods, paths, shown, writes
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.throwaway_pki import pki
 
 MISSING = '00000000-0000-4000-8000-000000000000'
-MASK = '********'
 
 
 def a_control_plane(emulator):
     plane = konnect(emulator, 'POST', '/v2/control-planes', {'name': 'it-certs-cp'})['id']
     return plane, '/v2/control-planes/%s/core-entities' % plane
-
-
-def paths(sent):
-    return [request['path'] for request in sent]
-
-
-def methods(sent):
-    return [request['method'] for request in sent]
-
-
-def shown(result):
-    return json.dumps(result, default=str)
 
 
 def test_gateway_certificate_bad_input_is_refused_with_no_key_shown(emulator):

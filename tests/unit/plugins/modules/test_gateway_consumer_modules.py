@@ -8,7 +8,7 @@ Moved from the integration target gateway_consumers (issue 13), which keeps one 
 
 from __future__ import annotations
 
-from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, konnect, writes
+from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, konnect, paths, writes
 
 NO_PLANE = '00000000-0000-4000-8000-000000000000'
 NO_CONSUMER = '00000000-0000-4000-8000-000000000001'
@@ -31,10 +31,6 @@ class Org(object):
 
     def members_path(self, group_id):
         return '%s/%s/consumers' % (self.groups_path, group_id)
-
-
-def paths(sent):
-    return [request['path'] for request in sent]
 
 
 def test_gateway_consumer_bad_input_is_refused_before_any_write(emulator):

@@ -10,16 +10,14 @@ Moved from the integration target gateway_credentials (issue 13), which keeps on
 from __future__ import annotations
 
 import hashlib
-import json
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
 
-from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, konnect, writes
+from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import MASK, Module, assert_refused, konnect, paths, shown, writes
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.throwaway_pki import pki
 
 MISSING = '00000000-0000-4000-8000-000000000000'
-MASK = '********'
 
 
 class Consumers(object):
@@ -39,14 +37,6 @@ class Consumers(object):
     def stored(self, path):
         """What Konnect keeps, secrets included."""
         return konnect(self.emulator, 'GET', self.alice + path)
-
-
-def paths(sent):
-    return [request['path'] for request in sent]
-
-
-def shown(result):
-    return json.dumps(result, default=str)
 
 
 def as_users_see_it(module, args, result):

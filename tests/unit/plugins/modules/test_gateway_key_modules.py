@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, konnect, writes
+from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import MASK, Module, assert_refused, konnect, paths, shown, writes
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.throwaway_pki import pki
 
 MISSING = '00000000-0000-4000-8000-000000000000'
@@ -19,20 +19,11 @@ JWK_RSA_TEXT = ('{"kty": "RSA", "kid": "it-rsa-1", "use": "sig", "alg": "RS256",
 JWK_EC = dict(kty='EC', crv='P-256', kid='it-ec-1', x='f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
               y='x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0', d='jpsQnnGQmL-YBIffH1136cLyQ6lYRv-HQfdg8PfZrZY')
 OTHER_D = 'bm90LXRoZS1zYW1lLWtleS1hdC1hbGwtYXQtYWxs'
-MASK = '********'
 
 
 def a_control_plane(emulator):
     plane = konnect(emulator, 'POST', '/v2/control-planes', {'name': 'it-keys-cp'})['id']
     return plane, '/v2/control-planes/%s/core-entities' % plane
-
-
-def paths(sent):
-    return [request['path'] for request in sent]
-
-
-def shown(result):
-    return json.dumps(result, default=str)
 
 
 def a_key_set(emulator, plane, name='it-jwe-2026'):

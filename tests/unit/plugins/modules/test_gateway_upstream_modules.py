@@ -8,7 +8,7 @@ Moved from the integration target gateway_upstreams (issue 13), which keeps one 
 
 from __future__ import annotations
 
-from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, konnect, writes
+from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, konnect, paths, writes
 
 MISSING_CERTIFICATE = '00000000-0000-4000-8000-000000000003'
 MISSING_UPSTREAM = '00000000-0000-4000-8000-000000000004'
@@ -19,10 +19,6 @@ ORDERS = dict(name='orders.upstream', algorithm='least-connections', slots=1000,
 def a_control_plane(emulator):
     plane = konnect(emulator, 'POST', '/v2/control-planes', {'name': 'it-upstreams-cp'})['id']
     return plane, '/v2/control-planes/%s/core-entities/upstreams' % plane
-
-
-def paths(sent):
-    return [request['path'] for request in sent]
 
 
 def with_upstream(args, upstream):

@@ -11,11 +11,10 @@ secret at -vvvv with --diff, in check mode and not, in-process and on a target: 
 
 from __future__ import annotations
 
-import json
 import re
 
 from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
-from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, writes
+from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, assert_refused, shown, writes
 
 GHOST = '00000000-0000-4000-8000-000000000000'
 ISSUER = 'https://acme.okta.example/oauth2/default'
@@ -30,10 +29,6 @@ def identity(emulator, name):
     module = Module(emulator, name)
     module.connection_args = lambda: dict(connection(emulator), konnect_region='eu')
     return module
-
-
-def shown(result):
-    return json.dumps(result, default=str)
 
 
 def test_identity_provider_refusals_before_any_request(emulator):
