@@ -4,32 +4,6 @@
 
 from __future__ import annotations
 
-import re
-
-import yaml
-
-FALLBACK = re.compile(r'^If not set, the environment variable')
-VARIABLE = re.compile(r'E\((\w+)\)')
-PLUGIN_NOTES = [
-    'The connection options are those of the modules, with the same names and environment variables. An environment '
-    'variable that is set but empty counts as unset, as it does for the modules.',
-    'As for the modules, the TLS options, O(timeout) and O(max_retries) have no environment variables.',
-]
-
-
-def plugin_options(module_documentation):
-    """The modules' connection options as a plugin declares them: the sentence naming an option's environment variables
-    becomes its ``env`` entries, listed in reverse (the last one set wins in ansible-core; the first named wins for a
-    module), and the notes about tasks give way to the plugins' own."""
-    documentation = yaml.safe_load(module_documentation)
-    for option in documentation['options'].values():
-        fallbacks = [line for line in option['description'] if FALLBACK.match(line)]
-        if fallbacks:
-            option['description'] = [line for line in option['description'] if line not in fallbacks]
-            option['env'] = [dict(name=name) for name in reversed(VARIABLE.findall(fallbacks[0]))]
-    documentation['notes'] = PLUGIN_NOTES
-    return yaml.safe_dump(documentation, sort_keys=False, width=1000)
-
 
 class ModuleDocFragment(object):
     """How every konnect.konnect module connects and authenticates."""
@@ -129,5 +103,94 @@ requirements:
 '''
 
     # The connection options of the collection's other plugins (the dp_nodes inventory, the entity lookup): the
-    # modules' own, each reading the environment variables its description names, as ansible-core's ``env`` entries.
-    PLUGINS = plugin_options(DOCUMENTATION)
+    # modules' options under the same names, read from the plugin's own options, then from the same environment
+    # variables. Where several variables are listed, the last one that is set wins (ansible-core's rule), so
+    # KONNECT_TOKEN is listed after KONNECT_SPAT to win over it, as it does for the modules.
+    PLUGINS = r'''
+options:
+  konnect_token:
+    description:
+      - A Konnect personal access token (starts with C(kpat_)) or system account access token (starts with C(spat_)).
+      - Anything that does not start with C(kpat_) or C(spat_) is rejected before any request is sent.
+      - Never shown in output or error messages.
+      - Mutually exclusive with O(konnect_email).
+    type: str
+    env:
+      - name: KONNECT_SPAT
+      - name: KONNECT_TOKEN
+  konnect_region:
+    description:
+      - The Konnect region of regional entities (control planes, gateway configuration, portals, APIs).
+      - Identity and organization calls always go to the global API, whatever this says.
+    type: str
+    choices: [us, eu, au, me, in, sg]
+    default: us
+    env:
+      - name: KONNECT_REGION
+  konnect_api_url:
+    description:
+      - Base URL of the regional API, overriding the one derived from the region, for example a Private Link host
+        C(https://us.svc.konghq.com) or a local Konnect emulator.
+      - The placeholder C({region}) is replaced with the region, so C(https://{region}.svc.konghq.com) works for every region.
+      - When set and O(konnect_global_api_url) is not, global calls go here too, with C({region}) replaced by C(global).
+      - Must be an absolute C(http) or C(https) URL with a host (no credentials, query or fragment); anything else is refused,
+        naming this option, before any request is sent.
+    type: str
+    env:
+      - name: KONNECT_API_URL
+  konnect_global_api_url:
+    description:
+      - Base URL of the global API (identity, organizations, cloud gateways). Defaults to C(https://global.api.konghq.com).
+      - Must be an absolute C(http) or C(https) URL, as O(konnect_api_url).
+    type: str
+    env:
+      - name: KONNECT_GLOBAL_API_URL
+  konnect_email:
+    description:
+      - B(Legacy, discouraged.) Log in with the email and password of a Konnect user instead of a token.
+      - Does not work for organizations that use single sign-on. Prefer O(konnect_token).
+      - Requires O(konnect_password).
+    type: str
+    env:
+      - name: KONNECT_EMAIL
+  konnect_password:
+    description:
+      - B(Legacy, discouraged.) The password for O(konnect_email).
+    type: str
+    env:
+      - name: KONNECT_PASSWORD
+  validate_certs:
+    description:
+      - Whether to verify the TLS certificate of the Konnect API.
+      - Only turn this off for a test endpoint you control.
+      - A certificate that does not verify (an unknown CA, another host name, expired) fails at once, without retries,
+        with a message that says which and names O(ca_path) and this option.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - A PEM file of CA certificates to trust instead of the system bundle (for example behind a TLS-inspecting proxy), or a
+        directory of them prepared with C(c_rehash).
+      - It must exist and hold a certificate; this is checked before any request. It takes precedence over the environment
+        variables E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE), which otherwise choose the bundle.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for each HTTP response.
+    type: int
+    default: 30
+  max_retries:
+    description:
+      - How many times to retry a request that was rate limited (HTTP 429, honouring C(Retry-After)), that could not connect,
+        or that failed with HTTP 502, 503, 504, a read timeout or a dropped connection. Waits back off exponentially, with jitter.
+      - What a retry cannot heal is not retried, such as a TLS certificate that does not verify or a host name that does not
+        resolve. Every connection failure is reported as one sentence naming the host and the cause.
+    type: int
+    default: 5
+notes:
+  - The connection options are those of the modules, with the same names and environment variables. An environment
+    variable that is set but empty counts as unset, as it does for the modules.
+  - As for the modules, the TLS options, O(timeout) and O(max_retries) have no environment variables.
+requirements:
+  - requests
+'''
