@@ -66,10 +66,10 @@ def ensure_venv(venv: str) -> str:
     if os.path.exists(stamp):
         os.remove(stamp)
     if not os.path.exists(os.path.join(bin_dir, 'python')):
-        subprocess.run([PYTHON, '-m', 'venv', venv], check=True)
-    pip = [os.path.join(bin_dir, 'python'), '-m', 'pip', 'install', '-q', '--disable-pip-version-check']
-    subprocess.run(pip + ['-U', 'pip'], check=True)
-    subprocess.run(pip + ['-r', REQUIREMENTS], check=True)
+        subprocess.run([PYTHON, '-m', 'venv', '--without-pip', venv], check=True)
+    # this script's own pip installs into it, without byte-compiling (Python compiles what runs): a third of the time
+    subprocess.run([sys.executable, '-m', 'pip', '--python', os.path.join(bin_dir, 'python'), 'install', '-q', '--disable-pip-version-check',
+                    '--no-compile', '-r', REQUIREMENTS], check=True)
     with open(stamp, 'w') as handle:
         handle.write(want + '\n')
     print('galaxy-importer: virtualenv ready in %.1f s' % (time.monotonic() - started))
