@@ -100,7 +100,7 @@ def run(emulator, path):
 
 
 def kill_at(emulator, path, write, after_processing):
-    """Run until the ``write``-th write is held (applied or not), then SIGKILL ansible-playbook and all its workers."""
+    """Run until the ``write``-th write is held (applied or not), then SIGKILL ansible-playbook and all its workers (kill_tree)."""
     emulator.set_faults({'pause': {'skip': write - 1, 'methods': WRITES, 'after_processing': after_processing, 'seconds': 60}})
     process = start(emulator, path)
     deadline = time.time() + 60
@@ -108,9 +108,33 @@ def kill_at(emulator, path, write, after_processing):
         assert process.poll() is None, 'the run ended before its write %d: %s' % (write, process.communicate()[0][-3000:])
         assert time.time() < deadline, 'write %d never came' % write
         time.sleep(0.02)
-    os.killpg(process.pid, signal.SIGKILL)
+    kill_tree(process.pid)
     process.communicate()
     emulator.set_faults({})  # releases the held request: dropped if it was not applied yet
+
+
+def kill_tree(pid):
+    """SIGKILL ``pid`` and every process below it. Not its process group alone: ansible-core's workers, where the
+    in-process tasks run, call setsid() (executor/process/worker.py), and a worker left alive goes on writing once the
+    held request is released."""
+    children = {}
+    for entry in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            with open('/proc/%s/stat' % entry) as handle:
+                parent = int(handle.read().rsplit(')', 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children.get(current, []))
+    for member in tree:
+        try:
+            os.kill(member, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 def names(api, path, field='name'):
