@@ -133,6 +133,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils.client import run_
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectApiError, KonnectError
 from ansible_collections.konnect.konnect.plugins.module_utils.plugin_connection import connection_params, plugin_clients
+from ansible_collections.konnect.konnect.plugins.module_utils.special import not_seen_for
 
 display = Display()
 
@@ -299,8 +300,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         nodes = found['nodes']
         limit = self.get_option('not_seen_for')
         if limit is not None:
-            since = time.time() - limit
-            nodes = [node for node in nodes if (node.get('last_ping') or 0) > since]
+            now = time.time()
+            nodes = [node for node in nodes if not not_seen_for(node, limit, now)]
         names = host_names(nodes)
         strict = self.get_option('strict')
         for node in sorted(nodes, key=lambda node: names[node['id']]):

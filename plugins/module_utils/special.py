@@ -218,6 +218,11 @@ def write_private(path, text):
         raise
 
 
+def not_seen_for(node, seconds, now):
+    """Whether Konnect has not heard from the data-plane ``node`` for ``seconds`` (one that never pinged counts)."""
+    return (node.get('last_ping') or 0) <= now - seconds
+
+
 class StaleNodeEngine(object):
     """Removes the records Konnect keeps of data-plane nodes: the one given by ``id``, or those of a ``hostname``, or of the
     whole control plane; with ``not_seen_for`` only the nodes Konnect has not heard from for that many seconds. Konnect
@@ -263,7 +268,7 @@ class StaleNodeEngine(object):
 
     def stale(self, node):
         limit = self.params.get('not_seen_for')
-        return limit is None or (node.get('last_ping') or 0) <= self.now() - limit
+        return limit is None or not_seen_for(node, limit, self.now())
 
     @staticmethod
     def label(node):

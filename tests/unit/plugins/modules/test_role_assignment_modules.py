@@ -156,11 +156,14 @@ def test_team_role_refusals(emulator):
     assert [w['status'] for w in writes(sent)] == [400]
 
 
-@pytest.mark.parametrize('kind', ['user', 'system_account'])
-def test_user_and_system_account_roles(emulator, kind):
+@pytest.mark.parametrize('kind, module_name, info_name', [
+    ('user', 'user_role', 'user_role_info'),
+    ('system_account', 'system_account_role', 'system_account_role_info'),
+])
+def test_user_and_system_account_roles(emulator, kind, module_name, info_name):
     """user_role and system_account_role: the owner by name (email) or id, the control plane looked up in eu."""
     ids = organization(emulator)
-    module, info = identity(emulator, kind + '_role'), identity(emulator, kind + '_role_info')
+    module, info = identity(emulator, module_name), identity(emulator, info_name)
     result, listed = kind + '_role', kind + '_roles'
     owner_name = DEMO_USER if kind == 'user' else 'ci-deployer'
     owner_id = ids[kind]
