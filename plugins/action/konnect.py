@@ -51,9 +51,8 @@ from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
-# The strategy loads this class in the main process before it forks a worker for each task, so
-# importing the engine (and requests, ~60-90 ms) here means workers inherit it instead of paying
-# for it on every task.
+# This package's __init__ imports this module in Ansible's main process, before it forks a worker for
+# each task, so workers inherit the engine (and requests) instead of importing it on every task.
 from ansible_collections.konnect.konnect.plugins.module_utils import runner
 
 display = Display()

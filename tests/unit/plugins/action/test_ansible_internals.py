@@ -14,6 +14,9 @@ every ansible-core line the README names (2.16 ... 2.19).
 from __future__ import annotations
 
 import inspect
+import os
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import pytest
@@ -126,6 +129,27 @@ def test_module_loader_resolves_a_module_with_its_context():
         require(hasattr(context, attribute), 'PluginLoadContext.' + attribute, 'is gone', used_for)
     require(context.resolved and context.resolved_fqcn == 'ansible.builtin.ping', 'PluginLoadContext.resolved_fqcn',
             'is %r for the module ping, not ansible.builtin.ping' % (context.resolved_fqcn,), used_for)
+
+
+# A fresh interpreter: in this one the engine is imported already. It looks up a task's action the way Ansible's main
+# process does when it parses the task and when the strategy queues it, before it forks the task's worker.
+LOOK_UP_AN_ACTION = """
+import sys
+from ansible.plugins.loader import action_loader, init_plugin_loader
+init_plugin_loader([sys.argv[1]])
+action_loader.find_plugin_with_context('konnect.konnect.team', collection_list=[])
+print('ansible_collections.konnect.konnect.plugins.module_utils.runner' in sys.modules)
+"""
+
+
+def test_looking_up_an_action_loads_the_engine_in_the_main_process():
+    used_for = ('loading the engine in the main process (plugins/action/__init__.py), so that workers inherit it: '
+                'without it every in-process task imports it again, about 0.2 s a task')
+    collections_path = os.path.abspath(os.path.join(os.path.dirname(action.__file__), *(['..'] * 5)))
+    proc = subprocess.run([sys.executable, '-c', LOOK_UP_AN_ACTION, collections_path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, check=False, timeout=120)
+    require(proc.stdout.strip().splitlines()[-1:] == ['True'], 'action_loader.find_plugin_with_context',
+            'no longer imports the collection\'s plugins.action package (output: %s)' % proc.stdout.strip()[-500:], used_for)
 
 
 # -- what the executor sets on a task, a play context and a connection -----------------------------
