@@ -252,9 +252,8 @@ def test_custom_domain_life_cycle_says_where_dns_points(emulator):
 
 
 def test_custom_domain_with_a_certificate_keeps_the_key_secret(emulator):
+    pytest.importorskip('cryptography')
     special = pytest.importorskip('ansible_collections.konnect.konnect.plugins.module_utils.special')
-    if not special.HAS_CRYPTOGRAPHY:
-        pytest.skip('needs cryptography')
     cert, key = special.generate_certificate('developer.example.com', 30)
     portal_id = new_portal(emulator)
     domain = Module(emulator, 'portal_custom_domain')
