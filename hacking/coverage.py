@@ -219,8 +219,8 @@ class Coverage(object):
 
 
 def catalogue():
-    from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES  # pylint: disable=import-outside-toplevel
-    return list(ENTITIES.values())
+    from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities  # pylint: disable=import-outside-toplevel
+    return list(all_entities().values())
 
 
 def readme_with_table(text, table):

@@ -40,15 +40,15 @@ from __future__ import annotations
 def catalogue():
     """The entity types, imported from this checkout even when it is not laid out under ansible_collections/."""
     try:
-        from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES  # pylint: disable=import-outside-toplevel
+        from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities  # pylint: disable=import-outside-toplevel
     except ImportError:
         for name, path in (('ansible_collections', None), ('ansible_collections.konnect', None), ('ansible_collections.konnect.konnect', ROOT)):
             if name not in sys.modules or path:
                 module = types.ModuleType(name)
                 module.__path__ = [path] if path else []
                 sys.modules[name] = module
-        from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES  # pylint: disable=import-outside-toplevel
-    return ENTITIES.values()
+        from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities  # pylint: disable=import-outside-toplevel
+    return all_entities().values()
 
 
 def template(path):

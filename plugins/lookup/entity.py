@@ -128,8 +128,7 @@ from ansible.plugins.lookup import LookupBase
 from ansible.utils.display import Display
 
 from ansible_collections.konnect.konnect.plugins.module_utils import runner
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import portal_client as portal_client_family
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities, family_entities
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError
 
 display = Display()
@@ -140,7 +139,7 @@ MODULES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 # The options this plugin declares; every other keyword argument is an option of the type's _info module.
 PLUGIN_OPTIONS = tuple(runner.CONNECTION_SPEC) + ('id', 'filters')
 # Types read as a developer of a portal, with the portal's credentials rather than a Konnect token.
-DEVELOPER_TYPES = frozenset(entity.name for entity in portal_client_family.ENTITIES)
+DEVELOPER_TYPES = frozenset(family_entities('portal_client'))
 
 
 class LookupModule(LookupBase):
@@ -165,7 +164,7 @@ def entity_type(terms):
 
 def info_task(type_name):
     """The task of the type's ``_info`` module (whatever its class), or an ``InfoTask`` for a type without one."""
-    if type_name not in ENTITIES:
+    if type_name not in all_entities():
         raise AnsibleLookupError(unknown_type_message(type_name))
     if type_name in DEVELOPER_TYPES:
         raise AnsibleLookupError('%s: %s is read as a developer of a portal, with the portal\'s credentials; use the '
@@ -177,7 +176,7 @@ def info_task(type_name):
 
 
 def unknown_type_message(type_name):
-    known = sorted(name for name in ENTITIES if name not in DEVELOPER_TYPES)
+    known = sorted(name for name in all_entities() if name not in DEVELOPER_TYPES)
     close = difflib.get_close_matches(str(type_name).replace('konnect.konnect.', '').replace('_info', ''), known, n=3, cutoff=0.6)
     hint = ('did you mean %s?' % ', '.join(close)) if close else \
         'the types are the names of the collection\'s modules without _info, for example control_plane, gateway_service, team.'

@@ -12,7 +12,7 @@ from ansible_collections.konnect.konnect.plugins.module_utils import deck, plugi
 from ansible_collections.konnect.konnect.plugins.module_utils.decide import secret_values as decide_secret_values
 from ansible_collections.konnect.konnect.plugins.module_utils.client import regional_clients
 from ansible_collections.konnect.konnect.plugins.module_utils.documents import OrgDocument, write_token
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES, get_entity
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities, get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectError, KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.org_document import document_problems, plain, secret_values
 from ansible_collections.konnect.konnect.plugins.module_utils.planner import Planner
@@ -63,7 +63,8 @@ class ApplyTask(object):
         if params.get('prune'):
             org.prune = True
         org.build()
-        secrets.extend(value for node in org.nodes if node.name in ENTITIES for value in get_entity(node.name).secrets_inside(node.params))
+        catalogue = all_entities()
+        secrets.extend(value for node in org.nodes if node.name in catalogue for value in catalogue[node.name].secrets_inside(node.params))
         clients = regional_clients(params, set(node.region for node in org.nodes), warn, pool_size=params.get('parallelism') or 10)
         check_plugins(org.nodes, clients)
         planner = Planner(org.nodes, clients, get_entity, check_mode=check_mode, diff_mode=diff_mode, parallelism=params.get('parallelism'),

@@ -18,11 +18,13 @@ import pytest
 
 from ansible_collections.konnect.konnect.plugins.module_utils import org_schema
 from ansible_collections.konnect.konnect.plugins.module_utils.client import is_global_path
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities
 from ansible_collections.konnect.konnect.plugins.module_utils.entities import portal_client as portal_client_family
 from ansible_collections.konnect.konnect.plugins.module_utils.entities.mesh import resource_paths
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import PLAIN
 from ansible_collections.konnect.konnect.plugins.module_utils.runner import CONNECTION_SPEC
+
+ENTITIES = all_entities()
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MODULES_DIR = os.path.join(ROOT, 'plugins', 'modules')

@@ -16,10 +16,12 @@ from ansible.errors import AnsibleLookupError
 
 from ansible_collections.konnect.konnect.plugins.doc_fragments.connection import ModuleDocFragment
 from ansible_collections.konnect.konnect.plugins.lookup import entity as entity_lookup
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities
 from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import DEMO_TOKEN, connection
 from ansible_collections.konnect.konnect.tests.unit.plugins import test_killed_runs
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import READS, Module, konnect
+
+ENTITIES = all_entities()
 
 NAME = 'konnect.konnect.entity'
 WRONG_TOKEN = 'kpat_' + 'w' * 40

@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.konnect.konnect.plugins.module_utils import decide
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
+
+ENTITIES = all_entities()
 
 LUA = 'return { name = "%s", fields = {} }'
 SPEC = '{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}'

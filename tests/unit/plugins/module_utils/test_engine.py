@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import InfoEngine, engine_for
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities
 from ansible_collections.konnect.konnect.plugins.module_utils.entity import LOOKUP_FILTER, Entity, Field
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.fake_konnect import FakeKonnect
+
+ENTITIES = all_entities()
 
 CP_ID = '11111111-1111-4111-8111-111111111111'
 MISSING_ID = '99999999-9999-4999-8999-999999999999'

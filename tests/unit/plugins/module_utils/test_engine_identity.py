@@ -8,10 +8,12 @@ import pytest
 
 from ansible_collections.konnect.konnect.plugins.module_utils.client import Response
 from ansible_collections.konnect.konnect.plugins.module_utils.engine import InfoEngine, engine_for
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 
 from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.fake_konnect import FakeKonnect, filter_accepts
+
+ENTITIES = all_entities()
 
 TEAM_ID = '22222222-2222-4222-8222-222222222222'
 USER_ID = '33333333-3333-4333-8333-333333333333'

@@ -10,10 +10,12 @@ import stat
 import pytest
 
 from ansible_collections.konnect.konnect.plugins.module_utils.client import Response
-from ansible_collections.konnect.konnect.plugins.module_utils.entities import ENTITIES
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import all_entities
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.special import DataPlaneCertificateEngine, GroupMembershipEngine
 from ansible_collections.konnect.konnect.tests.unit.plugins.module_utils.fake_konnect import FakeKonnect
+
+ENTITIES = all_entities()
 
 GROUP_ID = '66666666-6666-4666-8666-666666666666'
 CP_ID = '77777777-7777-4777-8777-777777777777'
