@@ -245,7 +245,7 @@ def test_no_log_values_are_masked_like_the_module_masks_them(emulator, capsys, c
             'konnect_api_url': emulator.url + '/{region}', 'konnect_global_api_url': emulator.url + '/global'}
     in_process = plugin(args=args, diff=True).run(task_vars={})
     emulator.reset()
-    for note in coordination_directory.glob('recent-*'):  # else the module's read waits ~20 s for the team reset away
+    for note in coordination_directory.glob('recent/*/*'):  # else the module's read waits ~20 s for the team reset away
         note.unlink()
     on_target = as_module('team', dict(args, _ansible_diff=True), capsys)
     for result in (in_process, on_target):

@@ -10,13 +10,19 @@ are serialised on this machine; a read right after a create that finds nothing i
 from __future__ import annotations
 
 import copy
+import os
+import shutil
+import stat
 import threading
+import time
+from types import SimpleNamespace
 
 import pytest
 
 from ansible_collections.konnect.konnect.plugins.module_utils import coordination
 from ansible_collections.konnect.konnect.plugins.module_utils.apply import ApplyTask
 from ansible_collections.konnect.konnect.plugins.module_utils.client import KonnectClient, Response
+from ansible_collections.konnect.konnect.plugins.module_utils.entities import get_entity
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectApiError
 from ansible_collections.konnect.konnect.tests.unit.plugins.conftest import connection
 from ansible_collections.konnect.konnect.tests.unit.plugins.modules.lifecycle import Module, writes
@@ -180,6 +186,40 @@ def test_the_lock_directory_is_private(coordination_directory, tmp_path, monkeyp
     shared.chmod(0o777)
     monkeypatch.setenv(coordination.DIRECTORY_ENV, str(shared))
     assert coordination.private_directory() is None  # readable by others: not trusted, nothing is locked there
+
+
+def test_notes_no_read_looks_at_and_unused_locks_are_removed_every_ten_minutes(coordination_directory):
+    directory = str(coordination_directory)
+    now = time.time()
+    ages = {'recent/ab/old': coordination.RECENT_SECONDS + 1, 'recent/cd/new': 1, 'lock-old': coordination.LOCK_LIFETIME_SECONDS + 1,
+            'lock-new': coordination.RECENT_SECONDS + 1, 'someone-elses': coordination.LOCK_LIFETIME_SECONDS + 1}
+    for name, age in ages.items():
+        path = os.path.join(directory, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        open(path, 'w').close()
+        os.utime(path, (now - age, now - age))
+
+    def left():
+        return sorted(os.path.relpath(os.path.join(root, name), directory) for root, _dirs, names in os.walk(directory) for name in names)
+
+    coordination._tidy(directory, now=lambda: now)
+    assert left() == ['lock-new', 'recent/cd/new', 'someone-elses', coordination.TIDIED]
+    os.utime(os.path.join(directory, 'recent/cd/new'), (now - 3600, now - 3600))
+    coordination._tidy(directory, now=lambda: now + coordination.TIDY_EVERY_SECONDS - 1)
+    assert 'recent/cd/new' in left()  # tidied less than ten minutes ago: the notes are not looked through
+    coordination._tidy(directory, now=lambda: now + coordination.TIDY_EVERY_SECONDS + 1)
+    assert 'recent/cd/new' not in left()
+
+
+def test_a_note_after_its_directory_was_removed_makes_the_directory_private_again(coordination_directory):
+    client = SimpleNamespace(global_url='https://global.example', session=SimpleNamespace(headers={'Authorization': 'Bearer x'}))
+    team = get_entity('team')
+    coordination.note_created(client, team, {}, {'name': 'a'}, 'id-a')
+    assert coordination.created_recently(client, team, {}, {'name': 'a'})
+    shutil.rmtree(str(coordination_directory))  # checked and trusted by this process already
+    coordination.note_created(client, team, {}, {'name': 'b'}, 'id-b')
+    assert coordination.created_recently(client, team, {}, identifier='id-b')
+    assert stat.S_IMODE(os.stat(str(coordination_directory)).st_mode) == 0o700
 
 
 def test_apply_takes_the_same_lock(emulator):
