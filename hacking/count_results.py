@@ -5,7 +5,8 @@
   (failures + errors count as failed, skipped tests are not counted as passed);
 * integration targets: passed = targets in ansible-test's result data
   ``<output>/data/integration-*.json`` (it records only the targets that passed);
-  failed = the sum of N over the lines "The N integration test(s) listed below (out of M) failed" in the log (one per shard).
+  failed = the sum of N over the lines "The N integration test(s) listed below (out of M) failed" in the log (one per shard),
+  or more: a target the log says ran ("Running T integration test role|script") without a result counts as failed.
 
 Prints one line: ``PASSED FAILED human readable detail``.
 """
@@ -50,9 +51,13 @@ def integration_counts(output: str, log: str | None) -> tuple[int, int]:
                 passed += len(json.load(data).get('targets', {}))
         except (OSError, ValueError):
             pass
-    with open(log, encoding='utf-8', errors='replace') as text:  # one line per shard that had failures
-        failed = sum(int(count) for count in re.findall(r'The (\d+) integration test\(s\) listed below \(out of \d+\) failed', text.read()))
-    return passed, failed
+    with open(log, encoding='utf-8', errors='replace') as text:
+        log_text = text.read()
+    # one line per shard that had failures
+    failed = sum(int(count) for count in re.findall(r'The (\d+) integration test\(s\) listed below \(out of \d+\) failed', log_text))
+    # a target that ran but has no result (a lost data file) counts as failed, not as nothing
+    ran = len(re.findall(r'^Running \S+ integration test (?:role|script)$', log_text, re.MULTILINE))
+    return passed, max(failed, ran - passed)
 
 
 def main() -> None:

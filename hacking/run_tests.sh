@@ -243,9 +243,11 @@ run_integration() {
         [[ -f "$LOGS/integration-shard-$shard.log" ]] || continue
         echo "--- integration shard $shard: ${shard_lines[$shard]}"
         cat "$LOGS/integration-shard-$shard.log"
-        if ((shard > 0)) && [[ -d "$BUILD/shard-$shard/ansible_collections/$NS/$NAME/tests/output/data" ]]; then
+        if ((shard > 0)); then  # under a name of its own: two shards that end in the same second write the same name
             mkdir -p "$COLL/tests/output/data"
-            cp "$BUILD/shard-$shard/ansible_collections/$NS/$NAME/tests/output/data"/integration-*.json "$COLL/tests/output/data/" 2>/dev/null
+            for data in "$BUILD/shard-$shard/ansible_collections/$NS/$NAME/tests/output/data"/integration-*.json; do
+                [[ -e "$data" ]] && cp "$data" "$COLL/tests/output/data/$(basename "$data" .json)-shard-$shard.json"
+            done
         fi
     done
     return "$rc"
