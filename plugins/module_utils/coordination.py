@@ -137,18 +137,21 @@ def note_created(client, entity, scope, key_values, identifier):
     if directory is None:
         return
     for name in _note_names(client, entity, scope, key_values, identifier):
-        path = _note_path(directory, name)
         try:
-            _touch(path)
-        except FileNotFoundError:  # the first note of its subdirectory, or the directory was removed meanwhile
-            _TRUSTED.discard(directory)
-            if private_directory() != directory:
-                return
-            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-            _touch(path)
+            _write_note(directory, _note_path(directory, name))
         except OSError:
             return
     _tidy(directory)
+
+
+def _write_note(directory, path):
+    try:
+        _touch(path)
+    except FileNotFoundError:  # the first note of its subdirectory, or the directory was removed meanwhile
+        _TRUSTED.discard(directory)
+        if private_directory() == directory:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            _touch(path)
 
 
 def _touch(path):
