@@ -4,24 +4,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from ansible_collections.konnect.konnect.tests.unit import hacking_script
 
 
 @pytest.fixture(scope='module')
 def count_results():
-    path = os.path.join(ROOT, 'hacking', 'count_results.py')
-    if not os.path.exists(path):
-        pytest.skip('hacking/ is not in the built collection, only in the repository')
-    spec = importlib.util.spec_from_file_location('count_results', path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return hacking_script.load('count_results')
 
 
 def write_run(tmp_path, data_files, log_lines):

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import ast
 import glob
-import importlib.util
 import os
 import re
 
 import pytest
 import yaml
+
+from ansible_collections.konnect.konnect.tests.unit import hacking_script
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -101,13 +102,7 @@ def test_every_version_added_is_released_or_the_coming_release():
 
 @pytest.fixture(scope='module')
 def galaxy_import():
-    path = os.path.join(ROOT, 'hacking', 'galaxy_import.py')
-    if not os.path.exists(path):
-        pytest.skip('hacking/ is not in the built collection, only in the repository')
-    spec = importlib.util.spec_from_file_location('galaxy_import', path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return hacking_script.load('galaxy_import')
 
 
 def test_the_build_step_fails_on_an_importer_warning_it_does_not_know(galaxy_import):
