@@ -154,10 +154,11 @@ def _write_note(directory, path):
             _touch(path)
 
 
-def _touch(path):
+def _touch(path, moment=None):
+    """Create ``path`` if need be and set its modification time to ``moment`` (default: now)."""
     handle = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
     try:
-        os.utime(handle)
+        os.utime(handle, None if moment is None else (moment, moment))
     finally:
         os.close(handle)
 
@@ -204,8 +205,7 @@ def _tidy(directory, now=time.time):
     except OSError:
         pass  # never tidied
     try:
-        with open(marker, 'a'):
-            os.utime(marker, (moment, moment))
+        _touch(marker, moment)
     except OSError:
         return
     _remove_older(moment - LOCK_LIFETIME_SECONDS, directory, [name for name in _names_in(directory) if name.startswith('lock-')])

@@ -20,7 +20,6 @@ from ansible_collections.konnect.konnect.plugins.module_utils.entity import LABE
 from ansible_collections.konnect.konnect.plugins.module_utils.errors import KonnectParameterError
 from ansible_collections.konnect.konnect.plugins.module_utils.mesh_kinds import KINDS, definitions
 
-
 STRING_FILTER = ('eq', 'contains')
 CONTROL_PLANES = '/v1/mesh/control-planes'
 
